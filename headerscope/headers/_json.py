@@ -1,0 +1,63 @@
+"""The stable JSON encoding of every native value (documented in docs/json.md).
+
+    datetime           -> RFC 3339 string in UTC with "Z"     "2026-11-26T10:49:32Z"
+    Decimal            -> string, exact                       "0.875"
+    bytes              -> {"base64": "..."}
+    enum member        -> its value
+    dataclass          -> object of its fields, in declaration order
+    tuple / list       -> array
+    dict               -> object (keys are already strings)
+    a type with `__json__()` (SF Token, DisplayString, ...) -> whatever it returns
+
+Numbers, strings, booleans and None pass through.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import enum
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+JSON = Any  # what json.dumps accepts; recursive aliases buy nothing here
+
+_PASS = (str, int, float, bool, type(None))
+
+
+def to_json(value: object) -> JSON:
+    """Turn a native field value into plain JSON data, recursively."""
+    if isinstance(value, _PASS):
+        return value
+    hook = getattr(type(value), "__json__", None)
+    if hook is not None:
+        return hook(value)
+    if isinstance(value, tuple | list):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, datetime):
+        return format_rfc3339(value)
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, bytes):
+        return {"base64": base64.b64encode(value).decode("ascii")}
+    if isinstance(value, enum.Enum):
+        return to_json(value.value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, frozenset | set):
+        return sorted(to_json(v) for v in value)
+    raise TypeError(f"no JSON encoding for {type(value).__name__}")
+
+
+def format_rfc3339(value: datetime) -> str:
+    if value.tzinfo is None:
+        raise ValueError("naive datetime: field dates are always timezone-aware")
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def decimal_text(value: Decimal) -> str:
+    """Exact, without exponent and without trailing zeros: "1", "0.875", "100"."""
+    return format(value.normalize(), "f")

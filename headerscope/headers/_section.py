@@ -1,0 +1,75 @@
+"""A whole field section: every line in wire order, and the combined value per field.
+
+RFC 9110, section 5.3: "A recipient MAY combine multiple field lines within a field section
+that have the same field name into one field line, without changing the semantics of the
+message, by appending each subsequent field line value to the initial field line value in
+order, separated by a comma". That holds only for list-based fields; a singleton field that
+repeats is reported on every line, and the first line's value is the one used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ._spec import Diagnostic, Kind, ParsedField, Registry
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSection:
+    lines: tuple[ParsedField, ...]  # one per field line, wire order
+
+    def __iter__(self) -> Iterator[ParsedField]:
+        return iter(self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def all(self, name: str) -> list[ParsedField]:
+        key = name.lower()
+        return [f for f in self.lines if f.name == key]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The field's value as a recipient should use it: combined, or the first line's.
+
+        Lines with an error contribute nothing; `default` when no line parsed.
+        """
+        lines = [f for f in self.all(name) if f.error is None]
+        if not lines:
+            return default
+        spec = lines[0].spec
+        if spec is not None and spec.kind is Kind.MULTI:
+            return tuple(f.value for f in lines)
+        if spec is None or not spec.kind.combines or len(lines) == 1:
+            return lines[0].value
+        if spec.kind is Kind.SF_DICT:
+            merged: dict[Any, Any] = {}
+            for f in lines:
+                merged.update(f.value)  # "later keys override earlier ones"
+            return merged
+        return tuple(v for f in lines for v in f.value)
+
+
+def parse_section(registry: Registry, pairs: Iterable[tuple[str, str]]) -> FieldSection:
+    """Parse `(wire_name, value)` pairs, then mark repeated singleton fields."""
+    lines = [registry.parse(name, value) for name, value in pairs]
+    counts: dict[str, int] = {}
+    for f in lines:
+        counts[f.name] = counts.get(f.name, 0) + 1
+    if all(n == 1 for n in counts.values()):
+        return FieldSection(tuple(lines))
+    seen: dict[str, int] = {}
+    for i, f in enumerate(lines):
+        n = counts[f.name]
+        if n == 1 or f.spec is None or not f.spec.kind.singleton:
+            continue
+        index = seen[f.name] = seen.get(f.name, 0) + 1
+        if index == 1:
+            note = Diagnostic(f"{f.wire_name} takes one value but appears on {n} lines; "
+                              "this first line is the one used")
+        else:
+            note = Diagnostic(f"repeated {f.wire_name} (line {index} of {n}): a singleton "
+                              "field; this line is ignored")
+        lines[i] = replace(f, warnings=(*f.warnings, note))
+    return FieldSection(tuple(lines))

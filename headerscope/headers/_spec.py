@@ -1,0 +1,166 @@
+"""FieldSpec, the registry, and the one boundary where parse failures become data.
+
+Strategy: every field unit exports one `FieldSpec` naming its parse and write functions. Parsers
+are pure and raise only `FieldError(reason, position)`. `Registry.parse` is the single place
+that catches it and returns a `ParsedField`, so nothing above this module ever sees an
+exception from a header value, and a page can put a caret under the bad character.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class FieldError(ValueError):
+    """A field value that does not match its grammar.
+
+    `position` is a 0-based character offset into the raw value (surrounding whitespace
+    removed), or None when the error belongs to the value as a whole.
+    """
+
+    def __init__(self, reason: str, position: int | None = None) -> None:
+        super().__init__(reason if position is None else f"{reason} (at {position})")
+        self.reason = reason
+        self.position = position
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """An error or a warning about one field line, fit to print with a caret."""
+
+    reason: str
+    position: int | None = None
+
+
+class Kind(enum.Enum):
+    """How a field behaves when it repeats (RFC 9110, section 5.3)."""
+
+    SINGLETON = "singleton"  # one value; a repeat is reported and the first line is used
+    LIST = "list"  # `#rule` list: lines combine in order, as if joined with ", "
+    COOKIE = "cookie"  # Cookie: lines combine as if joined with "; " (RFC 9113, 8.2.3)
+    MULTI = "multi"  # never combined (Set-Cookie): each line stands alone
+    SF_ITEM = "sf-item"  # Structured Field Item: a singleton
+    SF_LIST = "sf-list"  # Structured Field List: lines combine like a list
+    SF_DICT = "sf-dict"  # Structured Field Dictionary: later keys override earlier ones
+
+    @property
+    def combines(self) -> bool:
+        return self in _COMBINING
+
+    @property
+    def singleton(self) -> bool:
+        return self is Kind.SINGLETON or self is Kind.SF_ITEM
+
+
+_COMBINING = frozenset({Kind.LIST, Kind.COOKIE, Kind.SF_LIST, Kind.SF_DICT})
+
+
+Lint = Callable[[Any, str], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec(Generic[T]):
+    """One registered field: its grammar (parse) and its inverse (write), side by side.
+
+    - `parse(raw)` takes the value with surrounding whitespace removed and returns a native
+      value or raises `FieldError`; `write(value)` returns canonical text, and
+      `parse(write(v)) == v` holds for every value the spec's strategy draws.
+    - `lint(value, raw)` optionally reports warnings about a value that parsed (an obsolete
+      date form, an unknown directive); it never raises.
+    - `value_type` names the native type for `headerscope fields` and the JSON docs.
+    - `deprecated` is a warning shown on every use of an obsolete field.
+    """
+
+    name: str
+    parse: Callable[[str], T]
+    write: Callable[[T], str]
+    ref: str
+    kind: Kind = Kind.SINGLETON
+    value_type: str = ""
+    lint: Lint | None = None
+    deprecated: str | None = None
+    example: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedField:
+    """One field line, parsed: never an exception, always data."""
+
+    name: str  # lower-case, the registry key
+    wire_name: str  # as sent
+    raw: str  # the value, surrounding whitespace removed, bytes decoded as ISO-8859-1
+    value: Any  # native value, None when `error` is set
+    error: Diagnostic | None = None
+    warnings: tuple[Diagnostic, ...] = ()
+    spec: FieldSpec[Any] | None = field(default=None, compare=False)
+
+    @property
+    def known(self) -> bool:
+        return self.spec is not None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class Registry:
+    """The table of supported fields, keyed by lower-case name."""
+
+    def __init__(self, specs: Sequence[FieldSpec[Any]]) -> None:
+        self._specs: dict[str, FieldSpec[Any]] = {}
+        for spec in specs:
+            if spec.key in self._specs:
+                raise ValueError(f"field {spec.name!r} is registered twice")
+            self._specs[spec.key] = spec
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    def __iter__(self) -> Iterator[FieldSpec[Any]]:
+        return iter(self._specs.values())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.lower() in self._specs
+
+    def get(self, name: str) -> FieldSpec[Any] | None:
+        return self._specs.get(name.lower())
+
+    def parse(self, wire_name: str, raw: str) -> ParsedField:
+        """Parse one field line. Never raises: a bad value comes back as `error`."""
+        name = wire_name.lower()
+        raw = raw.strip(" \t")
+        spec = self._specs.get(name)
+        if spec is None:
+            return ParsedField(name, wire_name, raw, raw)
+        return parse_with(spec, wire_name, raw)
+
+
+def parse_with(spec: FieldSpec[Any], wire_name: str, raw: str) -> ParsedField:
+    """Run one spec over one stripped value and turn every outcome into a ParsedField."""
+    name = spec.key
+    warnings: tuple[Diagnostic, ...] = ()
+    if spec.deprecated:
+        warnings = (Diagnostic(spec.deprecated),)
+    try:
+        value = spec.parse(raw)
+    except FieldError as exc:
+        return ParsedField(name, wire_name, raw, None, Diagnostic(exc.reason, exc.position),
+                           warnings, spec)
+    except Exception as exc:  # a parser bug must not take the server down; tests forbid it
+        reason = f"internal parser error ({type(exc).__name__}); please report it"
+        return ParsedField(name, wire_name, raw, None, Diagnostic(reason), warnings, spec)
+    if spec.lint is not None:
+        try:
+            warnings += tuple(spec.lint(value, raw))
+        except Exception as exc:  # same reasoning as above
+            warnings += (Diagnostic(f"internal lint error ({type(exc).__name__})"),)
+    return ParsedField(name, wire_name, raw, value, None, warnings, spec)

@@ -1,0 +1,269 @@
+"""The cursor lexer: the shared productions of RFC 9110, section 5.6, over one field value.
+
+Strategy: a `Cursor` walks one string left to right. Each method consumes one production or
+raises `FieldError` with the position of the first character that does not fit, so a caller
+never has to compute positions itself. Single productions use compiled regular expressions
+(`re.match` at a position is much faster than a Python loop per character); structure (lists,
+parameters, nesting) is plain code over the cursor.
+
+    token          = 1*tchar
+    tchar          = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
+                     "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
+    OWS            = *( SP / HTAB )
+    quoted-string  = DQUOTE *( qdtext / quoted-pair ) DQUOTE
+    qdtext         = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text
+    quoted-pair    = "\\" ( HTAB / SP / VCHAR / obs-text )
+    comment        = "(" *( ctext / quoted-pair / comment ) ")"
+    ctext          = HTAB / SP / %x21-27 / %x2A-5B / %x5D-7E / obs-text
+    token68        = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+    parameters     = *( OWS ";" OWS [ parameter ] )
+    parameter      = parameter-name "=" parameter-value
+    #element       = [ element ] *( OWS "," OWS [ element ] )
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+from ._spec import FieldError
+
+T = TypeVar("T")
+
+TCHARS = frozenset("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+TOKEN_RE = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_OWS_RE = re.compile(r"[ \t]*")
+_QUOTED_RE = re.compile(r'"((?:[\t !#-\[\]-~\x80-\xff]|\\[\t -~\x80-\xff])*)"')
+_QUOTED_PAIR_RE = re.compile(r"\\(.)", re.S)
+_TOKEN68_RE = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+_DIGITS_RE = re.compile(r"[0-9]+")
+
+
+def is_token(text: str) -> bool:
+    return TOKEN_RE.fullmatch(text) is not None
+
+
+def describe(ch: str) -> str:
+    """Name a character so that an invisible or confusable one is still readable."""
+    if ch == "":
+        return "end of value"
+    if ch.isprintable() and ch != " " and ord(ch) < 0x7F:
+        return repr(ch)
+    return f"U+{ord(ch):04X}"
+
+
+def quote(text: str) -> str:
+    """Write `text` as a token if it is one, else as a quoted-string."""
+    if TOKEN_RE.fullmatch(text):
+        return text
+    return quote_string(text)
+
+
+def quote_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class Cursor:
+    """A position in one field value; every method raises FieldError at the bad character."""
+
+    __slots__ = ("end", "pos", "text")
+
+    def __init__(self, text: str, pos: int = 0) -> None:
+        self.text = text
+        self.pos = pos
+        self.end = len(text)
+
+    # -- looking ---------------------------------------------------------------------------
+
+    def at_end(self) -> bool:
+        return self.pos >= self.end
+
+    def peek(self) -> str:
+        return self.text[self.pos] if self.pos < self.end else ""
+
+    def error(self, reason: str, pos: int | None = None) -> FieldError:
+        return FieldError(reason, self.pos if pos is None else pos)
+
+    def unexpected(self, wanted: str) -> FieldError:
+        return self.error(f"expected {wanted}, found {describe(self.peek())}")
+
+    # -- consuming -------------------------------------------------------------------------
+
+    def skip_ows(self) -> None:
+        text, pos = self.text, self.pos
+        while pos < self.end and text[pos] in " \t":
+            pos += 1
+        self.pos = pos
+
+    def take(self, ch: str) -> bool:
+        """Consume `ch` if it is next."""
+        if self.pos < self.end and self.text[self.pos] == ch:
+            self.pos += 1
+            return True
+        return False
+
+    def expect(self, ch: str) -> None:
+        if not self.take(ch):
+            raise self.unexpected(repr(ch))
+
+    def expect_end(self) -> None:
+        if self.pos < self.end:
+            raise self.error(f"unexpected {describe(self.text[self.pos])}")
+
+    def token(self, what: str = "a token") -> str:
+        m = TOKEN_RE.match(self.text, self.pos)
+        if m is None:
+            raise self.unexpected(what)
+        self.pos = m.end()
+        return m.group()
+
+    def digits(self, what: str = "a number") -> str:
+        m = _DIGITS_RE.match(self.text, self.pos)
+        if m is None:
+            raise self.unexpected(what)
+        self.pos = m.end()
+        return m.group()
+
+    def quoted_string(self) -> str:
+        """Consume a quoted-string and return its content with quoted-pairs undone."""
+        m = _QUOTED_RE.match(self.text, self.pos)
+        if m is None:
+            raise self._quoted_string_error()
+        self.pos = m.end()
+        content = m.group(1)
+        return _QUOTED_PAIR_RE.sub(r"\1", content) if "\\" in content else content
+
+    def token_or_quoted(self, what: str = "a token or a quoted-string") -> str:
+        if self.peek() == '"':
+            return self.quoted_string()
+        return self.token(what)
+
+    def token68(self) -> str:
+        m = _TOKEN68_RE.match(self.text, self.pos)
+        if m is None:
+            raise self.unexpected("a token68")
+        self.pos = m.end()
+        return m.group()
+
+    def comment(self) -> str:
+        """Consume a (possibly nested) comment and return it with its parentheses."""
+        start, depth, text = self.pos, 0, self.text
+        if not self.take("("):
+            raise self.unexpected("'('")
+        depth = 1
+        while self.pos < self.end:
+            ch = text[self.pos]
+            if ch == "\\":
+                if self.pos + 1 >= self.end or not _pair_char(text[self.pos + 1]):
+                    raise self.error("backslash must quote a visible character", self.pos)
+                self.pos += 2
+                continue
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    self.pos += 1
+                    return text[start:self.pos]
+            elif not (ch == "\t" or " " <= ch <= "~" or "\x80" <= ch <= "\xff"):
+                raise self.error(f"{describe(ch)} is not allowed in a comment")
+            self.pos += 1
+        raise self.error("comment is not closed with ')'", start)
+
+    def _quoted_string_error(self) -> FieldError:
+        """Find the exact character where a quoted-string goes wrong (the slow path)."""
+        text, pos = self.text, self.pos
+        if pos >= self.end or text[pos] != '"':
+            return self.unexpected("a quoted-string")
+        start, pos = pos, pos + 1
+        while pos < self.end:
+            ch = text[pos]
+            if ch == '"':
+                break
+            if ch == "\\":
+                if pos + 1 >= self.end or not _pair_char(text[pos + 1]):
+                    return FieldError("backslash must quote a visible character", pos)
+                pos += 2
+                continue
+            if not _pair_char(ch):
+                return FieldError(f"{describe(ch)} is not allowed in a quoted-string", pos)
+            pos += 1
+        return FieldError("quoted-string is not closed with '\"'", start)
+
+
+def _pair_char(ch: str) -> bool:
+    return ch == "\t" or " " <= ch <= "~" or "\x80" <= ch <= "\xff"
+
+
+def parse_list(
+    raw: str,
+    element: Callable[[Cursor], T],
+    *,
+    at_least_one: bool = True,
+    what: str = "list",
+) -> tuple[T, ...]:
+    """Parse an RFC 9110 `#element` (or `1#element`) list.
+
+    "A recipient MUST accept empty list elements" (RFC 9110, 5.6.1.2): commas with nothing
+    between them are skipped. `element` consumes one member and leaves the cursor on what
+    follows it; anything but OWS and a comma there is an error at that character.
+    """
+    cur = Cursor(raw)
+    items: list[T] = []
+    while True:
+        cur.skip_ows()
+        if cur.at_end():
+            break
+        if cur.peek() == ",":
+            cur.pos += 1
+            continue
+        items.append(element(cur))
+        cur.skip_ows()
+        if cur.at_end():
+            break
+        if not cur.take(","):
+            raise cur.unexpected("',' or the end of the value")
+    if at_least_one and not items:
+        raise FieldError(f"empty {what}: at least one element is required", 0)
+    return tuple(items)
+
+
+def parse_params(cur: Cursor, *, lower_names: bool = True) -> dict[str, str]:
+    """Parse `*( OWS ";" OWS [ name "=" ( token / quoted-string ) ] )` after a value.
+
+    Parameter names are case-insensitive (RFC 9110, 5.6.6) and are returned lower-cased. A
+    repeated name is an error: two values for one parameter cannot be read one way.
+    """
+    params: dict[str, str] = {}
+    while True:
+        save = cur.pos
+        cur.skip_ows()
+        if not cur.take(";"):
+            cur.pos = save
+            return params
+        cur.skip_ows()
+        if cur.at_end() or cur.peek() in ",;":
+            continue  # an empty parameter, allowed by the grammar's [ parameter ]
+        start = cur.pos
+        name = cur.token("a parameter name")
+        if lower_names:
+            name = name.lower()
+        cur.expect("=")
+        value = cur.token_or_quoted("a parameter value")
+        if name in params:
+            raise FieldError(f"parameter {name!r} is repeated", start)
+        params[name] = value
+
+
+def write_params(params: dict[str, str]) -> str:
+    return "".join(f";{name}={quote(value)}" for name, value in params.items())
+
+
+def parse_int(cur: Cursor, what: str = "a number", *, max_digits: int = 19) -> int:
+    """Non-negative decimal digits; refuse absurd lengths instead of building huge ints."""
+    start = cur.pos
+    digits = cur.digits(what)
+    if len(digits) > max_digits:
+        raise FieldError(f"{what} has too many digits", start)
+    return int(digits)
