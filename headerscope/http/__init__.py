@@ -1,0 +1,28 @@
+"""Sans-IO HTTP/1.1 request framing (RFC 9112): bytes in, requests or a status out.
+
+Nothing here touches a socket, so every rule can be tested, and fuzzed, as a pure function.
+"""
+
+from ._errors import HTTPError
+from ._limits import Limits
+from ._model import ConnectionInfo, FieldLine, Request, Response
+from ._reader import NEED_DATA, Event, HeadComplete, RequestReader, Signal
+from ._writer import CONTINUE, DateCache, encode_response, error_response
+
+__all__ = [
+    "CONTINUE",
+    "NEED_DATA",
+    "ConnectionInfo",
+    "DateCache",
+    "Event",
+    "FieldLine",
+    "HTTPError",
+    "HeadComplete",
+    "Limits",
+    "Request",
+    "RequestReader",
+    "Response",
+    "Signal",
+    "encode_response",
+    "error_response",
+]

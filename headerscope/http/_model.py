@@ -1,0 +1,55 @@
+"""The request and response as the server and the pages see them.
+
+A request keeps the exact bytes of its head and of every field line beside their decoded text,
+so that a page can show what was sent, not a normalised copy. Text is decoded as ISO-8859-1,
+which maps every byte to one character and so loses nothing (RFC 9110, 5.5: "a recipient
+SHOULD treat other allowed octets in field content (i.e., obs-text) as opaque data").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+class FieldLine(NamedTuple):
+    """One field line: `name` as sent, `value` without surrounding OWS, `raw` without CRLF."""
+
+    name: str
+    value: str
+    raw: bytes
+
+
+@dataclass(slots=True, eq=True)
+class Request:
+    """A parsed request; the reader fills `body` and `trailers` once they have arrived."""
+
+    method: str
+    target: str
+    version: str  # as sent: "HTTP/1.0", "HTTP/1.1" (a higher 1.x minor is served as 1.1)
+    head: bytes  # request line and field lines as received, through the empty line
+    fields: list[FieldLine]
+    body: bytes = b""
+    trailers: list[FieldLine] = field(default_factory=list)
+    keep_alive: bool = True
+    chunked: bool = False
+    content_length: int | None = None  # the declared length, None when absent or chunked
+    expect_continue: bool = False  # HTTP/1.1 "Expect: 100-continue"
+
+
+@dataclass(slots=True)
+class Response:
+    """What an application returns. The server adds Date, Server, Content-Length, Connection."""
+
+    status: int
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    body: bytes = b""
+
+
+class ConnectionInfo(NamedTuple):
+    """What the server knows about the connection a request arrived on."""
+
+    client: tuple[str, int]  # peer address and port
+    server: tuple[str, int]  # local address and port
+    request_number: int  # 1 for the first request on this connection
+    tls: bool

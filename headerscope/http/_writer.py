@@ -1,0 +1,87 @@
+"""Responses to bytes: the status line, the fields the server owns, and the content.
+
+The server, not the application, writes Date, Server, Content-Length and Connection, so that
+framing is always consistent with the bytes sent. A field value holding CR or LF would let an
+application split the response in two; it is refused rather than sent.
+"""
+
+from __future__ import annotations
+
+import time
+from email.utils import formatdate
+from http import HTTPStatus
+
+from ._model import Response
+
+CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
+_OWNED = frozenset(("date", "server", "content-length", "connection", "transfer-encoding"))
+_PHRASES = {status.value: status.phrase for status in HTTPStatus}
+_STATUS_LINES: dict[int, bytes] = {}
+# RFC 9110, 6.4.1: "All 1xx (Informational), 204 (No Content), and 304 (Not Modified)
+# responses do not include content."
+_NO_CONTENT = frozenset((204, 304))
+
+
+class DateCache:
+    """The Date field value, formatted at most once per second."""
+
+    __slots__ = ("_second", "_value")
+
+    def __init__(self) -> None:
+        self._second = -1
+        self._value = b""
+
+    def get(self) -> bytes:
+        now = int(time.time())
+        if now != self._second:
+            self._second = now
+            self._value = formatdate(now, usegmt=True).encode("ascii")
+        return self._value
+
+
+def status_line(status: int) -> bytes:
+    line = _STATUS_LINES.get(status)
+    if line is None:
+        if not 100 <= status <= 999:
+            raise ValueError("status code out of range")
+        line = f"HTTP/1.1 {status} {_PHRASES.get(status, '')}\r\n".encode("ascii")
+        _STATUS_LINES[status] = line
+    return line
+
+
+def encode_response(
+    response: Response, *, date: bytes, server: bytes, head_only: bool, close: bool,
+    keep_alive: bool = False,
+) -> bytes:
+    """The response as sent. `keep_alive` adds "Connection: keep-alive" for HTTP/1.0 clients,
+    which otherwise assume the connection closes (RFC 9112, 9.3)."""
+    status = response.status
+    headers = [(n, v) for n, v in response.headers if n.lower() not in _OWNED]
+    block = "".join([f"{name}: {value}\r\n" for name, value in headers])
+    if block.count("\n") != len(headers) or block.count("\r") != len(headers):
+        raise ValueError("CR or LF inside a response field")
+    parts = [status_line(status), b"Date: ", date, b"\r\nServer: ", server, b"\r\n",
+             block.encode("latin-1")]
+    bodiless = status < 200 or status in _NO_CONTENT
+    if not bodiless:
+        parts += (b"Content-Length: ", str(len(response.body)).encode("ascii"), b"\r\n")
+    if close:
+        parts.append(b"Connection: close\r\n")
+    elif keep_alive:
+        parts.append(b"Connection: keep-alive\r\n")
+    parts.append(b"\r\n")
+    if not (head_only or bodiless):
+        parts.append(response.body)
+    return b"".join(parts)
+
+
+def error_response(
+    status: int, reason: str, headers: tuple[tuple[str, str], ...] = ()
+) -> Response:
+    """The plain, inert response for an error: the fixed reason and nothing of the request."""
+    return Response(
+        status,
+        [("Content-Type", "text/plain; charset=utf-8"), ("X-Content-Type-Options", "nosniff"),
+         ("Cache-Control", "no-store"), *headers],
+        f"{status} {_PHRASES.get(status, 'Error')}: {reason}\n".encode(),
+    )

@@ -1,0 +1,297 @@
+"""One client connection: bytes in through the reader, responses out in order.
+
+Strategy: an asyncio.Protocol, not streams, because a callback per read is much cheaper than
+a task per connection. Each read is fed to the sans-IO reader; every complete request in it is
+answered at once and the answers leave in one write, so pipelined requests cost one syscall.
+A connection is always in one phase (idle, reading a head, reading a body) with one deadline,
+kept by a single lazy timer that is only moved earlier, never re-armed per request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..http import (
+    CONTINUE,
+    NEED_DATA,
+    ConnectionInfo,
+    HeadComplete,
+    HTTPError,
+    Request,
+    RequestReader,
+    Response,
+    encode_response,
+    error_response,
+)
+
+if TYPE_CHECKING:
+    from ._state import ServerState
+
+App = Callable[[Request, ConnectionInfo], Response]
+
+log = logging.getLogger("headerscope.server")
+access_log = logging.getLogger("headerscope.access")
+
+_IDLE, _HEAD, _BODY, _CLOSING = range(4)
+_BATCH = 64  # requests answered per turn of the loop before other clients get theirs
+_BATCH_BYTES = 1 << 18
+_LINGER = 2.0  # seconds to drain a client's unread input after our last response
+_APP_ERROR = error_response(500, "the application failed")
+
+
+class HTTPConnection(asyncio.Protocol):
+    def __init__(self, state: ServerState) -> None:
+        self._state = state
+        self._loop = state.loop
+        self._transport: asyncio.Transport | None = None
+        self._reader = RequestReader(state.config.limits)
+        self._client = ("", 0)
+        self._server = ("", 0)
+        self._tls = False
+        self._count = 0  # requests answered
+        self._phase = _IDLE
+        self._deadline = 0.0
+        self._timer: asyncio.TimerHandle | None = None
+        self._timer_at = 0.0
+        self._write_paused = False
+        self._read_paused = False  # by us, while answers wait for the client to read
+        self._deferred = False  # complete requests left in the reader for a later turn
+        self._eof = False
+        self._draining = False  # the server is shutting down: answer, then close
+
+    # -- asyncio callbacks -------------------------------------------------------------------
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self._transport = transport
+        self._client = _address(transport.get_extra_info("peername"))
+        self._server = _address(transport.get_extra_info("sockname"))
+        self._tls = transport.get_extra_info("sslcontext") is not None
+        state = self._state
+        state.connections.add(self)
+        if len(state.connections) > state.max_connections:
+            self._fail(503, "too many connections")
+            return
+        self._set_deadline(self._loop.time() + state.config.keepalive_timeout)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._state.connections.discard(self)
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        self._transport = None
+
+    def data_received(self, data: bytes) -> None:
+        if self._phase == _CLOSING:
+            return  # draining what the client still sends after our last response
+        if self._phase == _IDLE:
+            self._phase = _HEAD
+            # A total deadline from the first byte: trickling bytes does not extend it.
+            self._set_deadline(self._loop.time() + self._state.config.header_timeout)
+        self._reader.feed(data)
+        if not self._deferred:
+            self._process()
+
+    def eof_received(self) -> bool | None:
+        if self._phase != _CLOSING and self._deferred and not self._tls:
+            self._eof = True  # answer what was sent before the half-close, then close
+            return True
+        return False  # the transport closes once our pending output is flushed
+
+    def pause_writing(self) -> None:
+        self._write_paused = True
+        self._pause_reading()
+        self._set_deadline(self._loop.time() + self._state.config.write_timeout)
+
+    def resume_writing(self) -> None:
+        self._write_paused = False
+        if self._phase == _CLOSING:
+            return
+        self._restart_deadline()
+        if self._deferred:
+            self._loop.call_soon(self._process)
+        else:
+            self._resume_reading()
+
+    # -- requests ----------------------------------------------------------------------------
+
+    def _process(self) -> None:
+        transport = self._transport
+        if transport is None or self._phase == _CLOSING:
+            return
+        self._deferred = False
+        reader = self._reader
+        config = self._state.config
+        out: list[bytes] = []
+        size = 0
+        try:
+            while True:
+                event = reader.next_event()
+                if event is NEED_DATA:
+                    break
+                if isinstance(event, HeadComplete):
+                    if event.request.expect_continue:
+                        # RFC 9110, 10.1.1: "A server that receives a 100-continue expectation
+                        # ... MAY omit sending a 100 (Continue) response if it has already
+                        # received some or all of the content"; we send it only while waiting.
+                        out.append(CONTINUE)
+                    self._phase = _BODY
+                    self._set_deadline(self._loop.time() + config.body_timeout)
+                    continue
+                assert isinstance(event, Request)
+                data = self._respond(event)
+                out.append(data)
+                if self._phase == _CLOSING:
+                    break
+                size += len(data)
+                if reader.buffered:
+                    self._phase = _HEAD
+                    self._set_deadline(self._loop.time() + config.header_timeout)
+                else:
+                    self._phase = _IDLE
+                    self._set_deadline(self._loop.time() + config.keepalive_timeout)
+                if len(out) >= _BATCH or size >= _BATCH_BYTES:
+                    self._deferred = True  # more may be waiting: let other clients go first
+                    break
+        except HTTPError as error:
+            out.append(self._error_bytes(error.status, error.reason, error.headers))
+            self._phase = _CLOSING
+        if out:
+            transport.write(out[0] if len(out) == 1 else b"".join(out))
+        if self._phase == _CLOSING:
+            self._close_gracefully()
+        elif self._deferred:
+            self._pause_reading()
+            if not self._write_paused:
+                self._loop.call_soon(self._process)
+        elif self._eof:
+            transport.close()
+        elif not self._write_paused:
+            self._resume_reading()
+
+    def _respond(self, request: Request) -> bytes:
+        state = self._state
+        self._count += 1
+        keep = (
+            request.keep_alive and not self._draining
+            and self._count < state.config.max_requests
+        )
+        info = ConnectionInfo(self._client, self._server, self._count, self._tls)
+        try:
+            response = state.app(request, info)
+            data = encode_response(
+                response, date=state.dates.get(), server=state.server_name,
+                head_only=request.method == "HEAD", close=not keep,
+                keep_alive=keep and request.version == "HTTP/1.0",
+            )
+        except Exception:
+            log.exception("application error answering request %d from %s", self._count,
+                          self._client[0])
+            response = _APP_ERROR
+            keep = False
+            data = encode_response(response, date=state.dates.get(), server=state.server_name,
+                                   head_only=request.method == "HEAD", close=True)
+        if not keep:
+            self._phase = _CLOSING
+        if state.access_log:
+            access_log.info('%s "%s %s %s" %d %d', self._client[0], request.method,
+                            request.target, request.version, response.status,
+                            len(response.body))
+        return data
+
+    def _error_bytes(
+        self, status: int, reason: str, headers: tuple[tuple[str, str], ...] = ()
+    ) -> bytes:
+        state = self._state
+        response = error_response(status, reason, headers)
+        if state.access_log:
+            access_log.info('%s "-" %d %d', self._client[0], status, len(response.body))
+        return encode_response(response, date=state.dates.get(), server=state.server_name,
+                               head_only=False, close=True)
+
+    def _fail(self, status: int, reason: str) -> None:
+        """Answer with an error outside any request (timeouts, overload), then close."""
+        if self._transport is None or self._phase == _CLOSING:
+            return
+        self._phase = _CLOSING
+        self._transport.write(self._error_bytes(status, reason))
+        self._close_gracefully()
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def _close_gracefully(self) -> None:
+        """Send FIN after our output, then read and drop input for a moment before closing.
+
+        Closing a socket that still has unread input makes the kernel send RST, which can
+        destroy the response before the client has read it (the reason for nginx's
+        lingering_close); TLS has no half-close, so there we simply close."""
+        transport = self._transport
+        if transport is None:
+            return
+        self._phase = _CLOSING
+        if self._tls or not transport.can_write_eof():
+            transport.close()
+        else:
+            transport.write_eof()
+            self._resume_reading()
+        self._deadline = self._loop.time() + min(_LINGER, self._state.config.write_timeout)
+        self._set_deadline(self._deadline)
+
+    def shutdown(self) -> None:
+        """The server stops: close when idle, else after the response in progress."""
+        self._draining = True
+        if self._phase == _IDLE and not self._write_paused and self._transport is not None:
+            self._transport.close()
+
+    def abort(self) -> None:
+        if self._transport is not None:
+            self._transport.abort()
+
+    # -- deadlines ---------------------------------------------------------------------------
+
+    def _set_deadline(self, when: float) -> None:
+        self._deadline = when
+        if self._timer is None or when < self._timer_at:
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = self._loop.call_at(when, self._on_timer)
+            self._timer_at = when
+
+    def _restart_deadline(self) -> None:
+        config = self._state.config
+        timeout = {_IDLE: config.keepalive_timeout, _HEAD: config.header_timeout,
+                   _BODY: config.body_timeout}.get(self._phase, _LINGER)
+        self._set_deadline(self._loop.time() + timeout)
+
+    def _on_timer(self) -> None:
+        self._timer = None
+        if self._transport is None:
+            return
+        if self._loop.time() < self._deadline:
+            self._set_deadline(self._deadline)  # moved later since it was armed
+            return
+        if self._phase == _CLOSING or self._write_paused:
+            self._transport.abort()  # the client reads nothing: free the memory now
+        elif self._phase == _IDLE:
+            self._transport.close()  # RFC 9112, 9.5: an idle connection may just be closed
+        else:
+            self._fail(408, "request not received in time")
+
+    def _pause_reading(self) -> None:
+        if not self._read_paused and self._transport is not None:
+            self._read_paused = True
+            self._transport.pause_reading()
+
+    def _resume_reading(self) -> None:
+        if self._read_paused and self._transport is not None:
+            self._read_paused = False
+            self._transport.resume_reading()
+
+
+def _address(name: Any) -> tuple[str, int]:
+    if isinstance(name, tuple) and len(name) >= 2:
+        return (str(name[0]), int(name[1]))
+    return ("", 0)

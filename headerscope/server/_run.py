@@ -1,0 +1,47 @@
+"""`serve(config, app)`: run until SIGINT or SIGTERM, in one process or as supervised workers."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+
+from ._connection import App
+from ._server import Server, raise_fd_limit, url
+from .config import ServerConfig
+
+log = logging.getLogger("headerscope.server")
+
+
+def serve(config: ServerConfig, app: App) -> int:
+    """Serve until SIGINT or SIGTERM; return the process exit status."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    raise_fd_limit()
+    if config.workers > 1:
+        from ._workers import supervise
+
+        return supervise(config, app)
+    return run_one(config, app)
+
+
+def run_one(config: ServerConfig, app: App, *, reuse_port: bool = False,
+            announce: bool = True) -> int:
+    return asyncio.run(_main(config, app, reuse_port=reuse_port, announce=announce))
+
+
+async def _main(config: ServerConfig, app: App, *, reuse_port: bool, announce: bool) -> int:
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    server = Server(config, app, reuse_port=reuse_port)
+    await server.start()
+    if announce:
+        where = ", ".join(url(config, address) for address in server.addresses)
+        log.info("headerscope serving on %s (Ctrl+C to stop)", where)
+    await stop.wait()
+    log.info("shutting down")
+    await server.shutdown()
+    return 0

@@ -1,0 +1,48 @@
+"""Every server setting, with its default, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import __version__
+from ..http import Limits
+
+
+@dataclass(frozen=True, slots=True)
+class ServerConfig:
+    host: str = "127.0.0.1"
+    port: int = 8080  # 0: any free port (the start-up line says which)
+    workers: int = 1  # processes sharing the port through SO_REUSEPORT
+    certfile: str | None = None  # PEM certificate chain: serve HTTPS
+    keyfile: str | None = None  # PEM private key, when not inside certfile
+    limits: Limits = field(default_factory=Limits)
+    # Timeouts, in seconds.
+    header_timeout: float = 10.0  # from a request's first byte to its empty line (slowloris)
+    body_timeout: float = 30.0  # from the end of the head to the end of the body
+    keepalive_timeout: float = 15.0  # idle time between requests on a connection
+    write_timeout: float = 30.0  # a client that reads none of our output for this long
+    shutdown_timeout: float = 10.0  # grace for requests in flight after SIGTERM
+    # Limits on the server as a whole.
+    max_connections: int = 16384  # above it, new connections get 503 and are closed
+    max_requests: int = 1000  # per connection; the last response says Connection: close
+    backlog: int = 2048
+    access_log: bool = True
+    server_name: str = f"headerscope/{__version__}"  # the Server field
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.port <= 65535:
+            raise ValueError("port must be between 0 and 65535")
+        if self.keyfile and not self.certfile:
+            raise ValueError("a key file needs a certificate file (--certfile)")
+        positive = ("workers", "max_connections", "max_requests", "backlog")
+        for name in positive:
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
+        timeouts = ("header_timeout", "body_timeout", "keepalive_timeout", "write_timeout")
+        for name in (*timeouts, "shutdown_timeout"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"{name} must be positive")
+
+    @property
+    def tls(self) -> bool:
+        return self.certfile is not None
