@@ -1,0 +1,33 @@
+"""Connection and Proxy-Connection: options for the current connection only.
+
+Connection (RFC 9110, 7.6.1) lists hop-by-hop field names and options such as "close" and
+"keep-alive"; they are case-insensitive and are returned lower-cased. Proxy-Connection is a
+non-standard spelling some old clients sent to proxies: "clients are encouraged not to send
+the Proxy-Connection header field in any requests" (RFC 7230, A.1.2).
+
+    Connection        = #connection-option
+    connection-option = token
+"""
+
+import dataclasses
+from collections.abc import Iterator
+
+from ._families import token_list_field
+from ._spec import Diagnostic
+
+
+def lint(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:
+    # "If the 'close' connection option is present, the connection will not persist after
+    # the current response" (RFC 9112, 9.3), whatever else the field lists
+    if "close" in value and "keep-alive" in value:
+        yield Diagnostic("'close' and 'keep-alive' together: 'close' wins (RFC 9112, 9.3)")
+
+
+CONNECTION = dataclasses.replace(
+    token_list_field("Connection", "RFC 9110, 7.6.1", at_least_one=False,
+                     example="keep-alive, Upgrade"), lint=lint)
+PROXY_CONNECTION = dataclasses.replace(
+    token_list_field("Proxy-Connection", "non-standard (RFC 7230, A.1.2)", at_least_one=False,
+                     example="keep-alive"),
+    lint=lint,
+    deprecated="Proxy-Connection is non-standard and ignored by proxies; use Connection")

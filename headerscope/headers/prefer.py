@@ -1,0 +1,121 @@
+"""Prefer: behaviours the client would like the server to apply (RFC 7240, 2).
+
+    Prefer     = 1#preference
+    preference = token [ BWS "=" BWS word ] *( OWS ";" [ OWS parameter ] )
+    parameter  = token [ BWS "=" BWS word ]
+    word       = token / quoted-string
+
+Names are case-insensitive and lower-cased. "Empty or zero-length values on both the
+preference token and within parameters are equivalent to no value being specified at all",
+so `a=""` reads as `a`. The preferences of RFC 7240, 4 are typed: respond-async takes no
+value, return is minimal or representation, wait is delta-seconds, handling is strict or
+lenient; a value that does not fit is kept as text and reported as a warning.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ._spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._syntax import Cursor, parse_list, quote
+
+
+class Return(enum.StrEnum):
+    MINIMAL = "minimal"
+    REPRESENTATION = "representation"
+
+
+class Handling(enum.StrEnum):
+    STRICT = "strict"
+    LENIENT = "lenient"
+
+
+_ENUMS: dict[str, type[Return] | type[Handling]] = {"return": Return, "handling": Handling}
+
+
+@dataclass(frozen=True, slots=True)
+class Preference:
+    name: str
+    value: str | int | None = None  # Return / Handling members, int for wait
+    params: dict[str, str | None] = field(default_factory=dict)
+
+
+def _word(cur: Cursor) -> str | None:
+    """`[ BWS "=" BWS word ]` after a name; None when absent or empty."""
+    save = cur.pos
+    cur.skip_ows()
+    if not cur.take("="):
+        cur.pos = save
+        return None
+    cur.skip_ows()
+    return cur.token_or_quoted("a token or a quoted-string after '='") or None
+
+
+def _typed(name: str, text: str | None) -> str | int | None:
+    if text is None:
+        return None
+    kind = _ENUMS.get(name)
+    if kind is not None:
+        try:
+            return kind(text.lower())
+        except ValueError:  # not one of the defined values: kept, and linted
+            return text
+    if name == "wait" and text.isascii() and text.isdigit() and len(text) <= 19:
+        return int(text)
+    return text
+
+
+def _preference(cur: Cursor) -> Preference:
+    name = cur.token("a preference name").lower()
+    value = _typed(name, _word(cur))
+    params: dict[str, str | None] = {}
+    while True:
+        save = cur.pos
+        cur.skip_ows()
+        if not cur.take(";"):
+            cur.pos = save
+            return Preference(name, value, params)
+        cur.skip_ows()
+        if cur.at_end() or cur.peek() in ",;":
+            continue
+        start = cur.pos
+        key = cur.token("a parameter name").lower()
+        if key in params:
+            raise FieldError(f"parameter {key!r} is repeated", start)
+        params[key] = _word(cur)
+
+
+def parse(raw: str) -> tuple[Preference, ...]:
+    return parse_list(raw, _preference, what="Prefer")
+
+
+def _pair(name: str, value: str | int | None) -> str:
+    return name if value is None else f"{name}={quote(str(value))}"
+
+
+def write(value: tuple[Preference, ...]) -> str:
+    return ", ".join(_pair(p.name, p.value) + "".join(f"; {_pair(k, v)}" for k, v in
+                                                       p.params.items()) for p in value)
+
+
+def lint(value: tuple[Preference, ...], raw: str) -> Iterator[Diagnostic]:
+    seen: set[str] = set()
+    for p in value:
+        if p.name in seen:
+            # "only the first instance is to be considered" (RFC 7240, 2)
+            yield Diagnostic(f"{p.name!r} is repeated; only the first one counts")
+        seen.add(p.name)
+        kind = _ENUMS.get(p.name)
+        if kind is not None and not isinstance(p.value, kind):
+            yield Diagnostic(f"{p.name} must be one of {', '.join(kind)}, not {p.value!r}")
+        elif p.name == "wait" and not isinstance(p.value, int):
+            yield Diagnostic(f"wait must be a number of seconds, not {p.value!r}")
+        elif p.name == "respond-async" and p.value is not None:
+            yield Diagnostic("respond-async takes no value")
+
+
+PREFER = FieldSpec("Prefer", parse, write, "RFC 7240, 2", kind=Kind.LIST,
+                   value_type="tuple[Preference, ...]", lint=lint,
+                   example="respond-async, wait=10, return=minimal")
