@@ -1,4 +1,8 @@
-"""Command-line parsing only: each subcommand calls into the modules that do the work."""
+"""headerscope: an HTTP debug server and header inspector.
+
+Command-line parsing only: each subcommand calls into the modules that do the work.
+Exit status: 0 success, 1 a field did not parse, 2 a usage error.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +14,62 @@ from . import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="headerscope", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="headerscope", description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"headerscope {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="parse one field value, or every field of a captured request",
+                       description="headerscope parse NAME VALUE | headerscope parse - | FILE")
+    p.add_argument("source", metavar="NAME|-|FILE",
+                   help="a field name (then VALUE), '-' for standard input, or a file")
+    p.add_argument("value", nargs="?", help="the field value, when the first argument is a name")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    f = sub.add_parser("fields", help="list the registry of known fields")
+    f.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    s = sub.add_parser("serve", help="run the inspector server")
+    from .server.options import add_arguments
+
+    add_arguments(s)
+    s.add_argument("--strict", action="store_true",
+                   help="answer 400 on the first invalid known field (as Guile's server does)")
+    s.add_argument("--redact", action="append", default=[], metavar="NAME",
+                   help="hide the values of this field (repeatable), e.g. Authorization")
+    s.add_argument("--profile", metavar="FILE",
+                   help="write a cProfile profile of the server to FILE at exit")
+
+    b = sub.add_parser("bench", help="load the server; CPU time, latency and memory per request")
+    from .bench import add_arguments as add_bench_arguments
+
+    add_bench_arguments(b)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return 2
-    return 0
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help/--version
+        return int(exc.code or 0)
+    if args.command == "parse":
+        from .commands import run_parse
+
+        return run_parse(args.source, args.value, as_json=args.json)
+    if args.command == "fields":
+        from .commands import run_fields
+
+        return run_fields(as_json=args.json)
+    if args.command == "serve":
+        from .commands import run_serve
+
+        return run_serve(args)
+    if args.command == "bench":
+        from .bench import run as run_bench
+
+        return run_bench(args)
+    parser.print_help(sys.stderr)
+    return 2

@@ -1,0 +1,83 @@
+"""What each subcommand does, once cli.py has parsed its arguments."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .headers import REGISTRY, parse_section
+from .pages.capture import CaptureError, read_capture
+from .pages.document import dumps, field_json, request_json
+from .pages.text import field_block, fields_text, name_width
+
+
+def _from_argv(text: str) -> str:
+    """Arguments reach us as text; fields are bytes read as ISO-8859-1, as on the wire."""
+    return os.fsencode(text).decode("latin-1")
+
+
+def run_parse(source: str, value: str | None, *, as_json: bool) -> int:
+    if value is not None:
+        field = REGISTRY.parse(_from_argv(source), _from_argv(value))
+        if as_json:
+            print(dumps(field_json(field)))
+        else:
+            print("\n".join(field_block(field, name_width([field]))))
+        return 1 if field.error is not None else 0
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        capture = read_capture(data)
+    except OSError as exc:
+        print(f"headerscope parse: cannot read {source!r}: {exc.strerror}. "
+              "To parse one value, give NAME VALUE.", file=sys.stderr)
+        return 2
+    except CaptureError as exc:
+        print(f"headerscope parse: {exc}", file=sys.stderr)
+        return 2
+    section = parse_section(REGISTRY, capture.fields)
+    if as_json:
+        print(dumps(request_json(capture.method, capture.target, capture.version, section)))
+    else:
+        if capture.method is not None:
+            print(f"{capture.method} {capture.target} {capture.version}\n")
+        sys.stdout.write(fields_text(section))
+    return 1 if any(f.error is not None for f in section) else 0
+
+
+def run_fields(*, as_json: bool) -> int:
+    specs = sorted(REGISTRY, key=lambda s: s.key)
+    if as_json:
+        print(dumps([{"name": s.name, "ref": s.ref, "value_type": s.value_type,
+                      "kind": s.kind.value, "deprecated": s.deprecated, "example": s.example}
+                     for s in specs]))
+        return 0
+    width = max(len(s.name) for s in specs) + 2
+    ref_width = max(len(s.ref) for s in specs) + 2
+    for s in specs:
+        note = "  (deprecated)" if s.deprecated else ""
+        print(f"{s.name.ljust(width)}{s.ref.ljust(ref_width)}{s.kind.value:<11}"
+              f"{s.value_type}{note}")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from .pages.app import PageOptions, make_app
+    from .server import serve
+    from .server.options import config_from_args
+
+    config = config_from_args(args)
+    redact = frozenset(name.lower() for name in args.redact)
+    app = make_app(PageOptions(strict=args.strict, redact=redact))
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        try:
+            return serve(config, app)
+        finally:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
+    return serve(config, app)

@@ -1,0 +1,142 @@
+"""Routing: a request and its connection in, a Response out. Pure CPU, no I/O.
+
+    /hello            "Hello, World!" (every field is still parsed, as in Guile's hello.scm)
+    /fields[/NAME]    the registry, and a form that parses a pasted value
+    /favicon.svg|ico  a small icon, so browsers log no error
+    anything else     the inspector, as HTML, JSON, text or raw by negotiation
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from .. import phases
+from ..headers import REGISTRY, FieldSection
+from ..http import ConnectionInfo, Request, Response
+from ..sxml import Node, render_document
+from . import fields_page
+from .document import dumps, request_json
+from .inspection import Inspection, inspect_fields
+from .inspector import inspector_tree
+from .negotiate import negotiate
+from .style import CONTENT_SECURITY_POLICY
+from .text import inspector_text, raw_text
+
+App = Callable[[Request, ConnectionInfo], Response]
+
+if phases.RECORDER is not None:  # `headerscope bench --phases` only; decided once, at import
+    inspect_fields = phases.RECORDER.timed("parsing", inspect_fields)
+    inspector_tree = phases.RECORDER.timed("tree", inspector_tree)
+    render_document = phases.RECORDER.timed("rendering", render_document)
+
+CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "text": "text/plain; charset=utf-8",
+    "raw": "text/plain; charset=utf-8",
+}
+FAVICON = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
+           b'<rect width="16" height="16" rx="3" fill="#2b6cb0"/>'
+           b'<path d="M4 4v8M4 8h5M9 4v8" stroke="#fff" stroke-width="2"/></svg>')
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    strict: bool = False  # 400 on the first invalid known field
+    redact: frozenset[str] = field(default_factory=frozenset)  # lower-case names to hide
+
+
+def security_headers(content_type: str) -> list[tuple[str, str]]:
+    return [
+        ("Content-Type", content_type),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+        ("Cache-Control", "no-store"),
+        ("Referrer-Policy", "no-referrer"),
+        ("Vary", "Accept"),
+    ]
+
+
+def respond(view: str, body: str, status: int = 200) -> Response:
+    return Response(status, security_headers(CONTENT_TYPES[view]), body.encode("utf-8"))
+
+
+def render_view(view: str, tree: Callable[[], Node], text: Callable[[], str],
+                document: Callable[[], Any]) -> Response:
+    if view == "html":
+        return respond("html", render_document(tree()))
+    if view == "json":
+        return respond("json", dumps(document()) + "\n")
+    return respond("text", text())
+
+
+def strict_error(section: FieldSection) -> Response | None:
+    for f in section:
+        if f.error is not None and f.known:
+            # Name the field and our reason; never echo the value (it is attacker-controlled).
+            message = f"400 Bad Request: invalid {f.name} field: {f.error.reason}\n"
+            return respond("text", message, 400)
+    return None
+
+
+def make_app(options: PageOptions = PageOptions()) -> App:
+    def app(request: Request, info: ConnectionInfo) -> Response:
+        ins = Inspection(
+            request.method, request.target, request.version,
+            inspect_fields([(f.name, f.value) for f in request.fields], options.redact),
+            inspect_fields([(f.name, f.value) for f in request.trailers], options.redact),
+            request.body, request.head, f"{info.client[0]}:{info.client[1]}",
+            info.request_number,
+        )
+        if options.strict and (error := strict_error(ins.fields)) is not None:
+            return error
+        return route(ins)
+
+    return app
+
+
+def route(ins: Inspection) -> Response:
+    path = ins.path
+    if path == "/hello":
+        return Response(200, [("Content-Type", "text/plain; charset=utf-8")], b"Hello, World!")
+    if path in ("/favicon.svg", "/favicon.ico"):
+        return Response(200, [("Content-Type", "image/svg+xml"),
+                              ("Cache-Control", "max-age=86400")], FAVICON)
+    if path == "/fields" or path.startswith("/fields/"):
+        return fields_route(ins)
+    view = negotiate(ins.query, ins.fields)
+    if view == "raw":
+        if not ins.raw_available:
+            return respond("text", "The raw request bytes are not available under this "
+                                   "server (WSGI/ASGI servers hide them).\n")
+        return respond("raw", raw_text(ins.head))
+    return render_view(
+        view, lambda: inspector_tree(ins), lambda: inspector_text(ins),
+        lambda: request_json(ins.method, ins.target, ins.version, ins.fields))
+
+
+def fields_route(ins: Inspection) -> Response:
+    view = negotiate(ins.query, ins.fields)
+    view = "text" if view == "raw" else view
+    asked = fields_page.form_input(ins.query, ins.body)
+    if asked is not None:
+        f = REGISTRY.parse(*asked)
+        return render_view(view, lambda: fields_page.parsed_tree(f),
+                           lambda: fields_page.parsed_text(f), lambda: fields_page.parsed_json(f))
+    name = unquote(ins.path[len("/fields/"):]) if ins.path.startswith("/fields/") else ""
+    if name:
+        spec = REGISTRY.get(name)
+        if spec is None:
+            return respond("text", "404 Not Found: no such field in the registry\n", 404)
+        return render_view(view, lambda: fields_page.spec_tree(spec),
+                           lambda: fields_page.parsed_text(REGISTRY.parse(spec.name, spec.example)),
+                           lambda: fields_page.spec_json(spec))
+    specs = sorted(REGISTRY, key=lambda s: s.key)
+    return render_view(
+        view, fields_page.registry_tree,
+        lambda: "".join(f"{s.name:<36}{s.ref:<44}{s.kind.value:<10}{s.value_type}\n"
+                        for s in specs),
+        lambda: [fields_page.spec_json(s) for s in specs])

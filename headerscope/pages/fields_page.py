@@ -1,0 +1,93 @@
+"""/fields: the registry as a page, and a form that parses a pasted value.
+
+    /fields               every registered field: name, reference, kind, value type
+    /fields/NAME          one field: its reference, example, and the example parsed
+    /fields?name=N&value=V (or a POSTed form)  V parsed as field N
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, quote
+
+from ..headers import REGISTRY, FieldSpec, ParsedField, to_json
+from ..sxml import Node
+from .document import field_json
+from .inspector import field_row, nav, page
+from .text import field_block, name_width
+from .valueview import html_value
+
+
+def spec_json(s: FieldSpec[Any]) -> dict[str, Any]:
+    return {"name": s.name, "ref": s.ref, "value_type": s.value_type, "kind": s.kind.value,
+            "deprecated": s.deprecated, "example": s.example}
+
+
+def form_input(query: str, body: bytes) -> tuple[str, str] | None:
+    """The (name, value) a person asked to parse, from the query or a urlencoded body."""
+    pairs = dict(parse_qsl(query, keep_blank_values=True))
+    if "name" not in pairs and body:
+        pairs = dict(parse_qsl(body.decode("latin-1"), keep_blank_values=True))
+    if "name" not in pairs:
+        return None
+    # A browser sends UTF-8; fields are bytes read as ISO-8859-1, so re-read it that way.
+    value = pairs.get("value", "").encode("utf-8", "replace").decode("latin-1")
+    return pairs["name"].strip(), value
+
+
+def the_form(name: str = "", value: str = "") -> Node:
+    return ("form", {"method": "post", "action": "/fields"},
+            ("label", "Field name ", ("input", {"type": "text", "name": "name", "value": name,
+                                                "required": True, "list": "names"})),
+            ("label", "Value ", ("input", {"type": "text", "name": "value", "value": value,
+                                           "size": 80})),
+            ("datalist", {"id": "names"}, [("option", {"value": s.name}) for s in REGISTRY]),
+            ("button", {"type": "submit"}, "Parse"))
+
+
+def registry_tree() -> Node:
+    rows = [("tr", ("td", ("a", {"href": "/fields/" + quote(s.name)}, ("code", s.name))),
+             ("td", {"class": "ref"}, s.ref), ("td", s.kind.value), ("td", ("code", s.value_type)),
+             ("td", "deprecated" if s.deprecated else ""))
+            for s in sorted(REGISTRY, key=lambda s: s.key)]
+    return page("headerscope: fields",
+                ("header", ("h1", f"{len(REGISTRY)} known fields"), nav()),
+                ("main", the_form(),
+                 ("table", ("thead", ("tr", ("th", "Field"), ("th", "Reference"), ("th", "Kind"),
+                                      ("th", "Value type"), ("th", ""))),
+                  ("tbody", rows))))
+
+
+def spec_tree(s: FieldSpec[Any]) -> Node:
+    example = REGISTRY.parse(s.name, s.example)
+    return page(f"headerscope: {s.name}",
+                ("header", ("h1", s.name), nav()),
+                ("main",
+                 ("dl", ("dt", "reference"), ("dd", s.ref), ("dt", "kind"), ("dd", s.kind.value),
+                  ("dt", "value type"), ("dd", ("code", s.value_type)),
+                  ("dt", "deprecated") if s.deprecated else None,
+                  ("dd", s.deprecated) if s.deprecated else None,
+                  ("dt", "example"), ("dd", ("code", s.example)),
+                  ("dt", "parsed"), ("dd", html_value(to_json(example.value)))),
+                 the_form(s.name, s.example)))
+
+
+def parsed_tree(f: ParsedField) -> Node:
+    from collections import Counter
+
+    return page(f"headerscope: {f.wire_name}",
+                ("header", ("h1", "Parsed ", ("code", f.wire_name)), nav()),
+                ("main",
+                 ("table", {"class": "fields"},
+                  ("thead", ("tr", ("th", "#"), ("th", "Field"), ("th", "Raw value"),
+                             ("th", "Parsed value"), ("th", "Reference"))),
+                  ("tbody", field_row(1, f, Counter([f.name])))),
+                 the_form(f.wire_name, f.raw)))
+
+
+def parsed_text(f: ParsedField) -> str:
+    return "\n".join(field_block(f, name_width([f]))) + "\n"
+
+
+def parsed_json(f: ParsedField) -> dict[str, Any]:
+    return field_json(f)

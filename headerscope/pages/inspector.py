@@ -1,0 +1,106 @@
+"""The inspector page: every field of the request, raw and parsed, as an SXML tree.
+
+One table row per field line in wire order: the name (with badges for unknown, repeated and
+deprecated fields), the raw value with invisible characters made visible, the parsed value as
+nested lists and maps, warnings, and for a bad value the reason with a caret under the bad
+character. The tree is rendered by `headerscope.sxml`, which escapes every string.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..headers import FieldSection, ParsedField, to_json
+from ..sxml import Node
+from .body import body_summary
+from .inspection import REDACTED, Inspection
+from .style import CSS
+from .valueview import html_value
+from .visible import column, utf8_hint, visible
+
+
+def page(title: str, *content: Node) -> Node:
+    return ("html", {"lang": "en"},
+            ("head",
+             ("meta", {"charset": "utf-8"}),
+             ("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
+             ("title", title),
+             ("link", {"rel": "icon", "href": "/favicon.svg", "type": "image/svg+xml"}),
+             ("style", CSS)),
+            ("body", *content))
+
+
+def nav() -> Node:
+    return ("nav", [("a", {"href": f"?format={f}"}, f) for f in ("html", "json", "text", "raw")],
+            ("a", {"href": "/fields"}, "fields"))
+
+
+def caret(raw: str, position: int) -> Node:
+    shown = visible(raw)
+    col = column(raw, position)
+    return ("pre", {"class": "caret"}, shown, "\n", " " * col, "^")
+
+
+def diagnostics(f: ParsedField) -> list[Node]:
+    out: list[Node] = []
+    if f.error is not None:
+        if f.error.position is not None and f.raw:
+            out.append(caret(f.raw, f.error.position))
+        out.append(("p", {"class": "diag error"}, "error: ", f.error.reason))
+    for w in f.warnings:
+        where = f" (at {w.position})" if w.position is not None else ""
+        out.append(("p", {"class": "diag warning"}, f"warning{where}: ", w.reason))
+    hint = utf8_hint(f.raw)
+    if hint is not None:
+        out.append(("p", {"class": "diag"}, "as UTF-8: ", ("code", visible(hint))))
+    return out
+
+
+def field_row(index: int, f: ParsedField, counts: Counter[str]) -> Node:
+    classes = ["field", "ok" if f.error is None else "error"]
+    badges: list[Node] = []
+    if not f.known:
+        classes.append("unknown")
+        badges.append(("span", {"class": "badge unknown"}, "unknown"))
+    if counts[f.name] > 1:
+        classes.append("repeated")
+        badges.append(("span", {"class": "badge repeated"}, f"repeated ×{counts[f.name]}"))
+    if f.spec is not None and f.spec.deprecated:
+        badges.append(("span", {"class": "badge deprecated"}, "deprecated"))
+    parsed: Node = None
+    if f.raw == REDACTED and f.value is None:
+        parsed = ("span", {"class": "none"}, "redacted")
+    elif f.error is None and f.known:
+        parsed = html_value(to_json(f.value))
+    return ("tr", {"class": classes, "id": f"f{index}"},
+            ("td", index),
+            ("td", ("code", f.wire_name), badges),
+            ("td", {"class": "raw"}, ("code", visible(f.raw))),
+            ("td", {"class": "value"}, parsed, diagnostics(f)),
+            ("td", {"class": "ref"}, f.spec.ref if f.spec is not None else ""))
+
+
+def fields_table(section: FieldSection, caption: str) -> Node:
+    counts = Counter(f.name for f in section)
+    return ("table", {"class": "fields"},
+            ("caption", caption),
+            ("thead", ("tr", ("th", "#"), ("th", "Field"), ("th", "Raw value"),
+                       ("th", "Parsed value"), ("th", "Reference"))),
+            ("tbody", [field_row(i, f, counts) for i, f in enumerate(section, 1)]))
+
+
+def inspector_tree(ins: Inspection) -> Node:
+    errors = sum(1 for f in ins.fields if f.error is not None)
+    summary = (f"{len(ins.fields)} fields, {errors} with errors" if errors
+               else f"{len(ins.fields)} fields, all parsed")
+    return page(
+        f"headerscope: {ins.method} {visible(ins.target)[:80]}",
+        ("header",
+         ("h1", f"{ins.method} {visible(ins.target)} {ins.version}"),
+         ("p", "from ", ("code", ins.client or "unknown"), f" · request {ins.number} "
+               "on this connection · ", summary),
+         nav()),
+        ("main",
+         fields_table(ins.fields, "Request fields, in the order received"),
+         fields_table(ins.trailers, "Trailer fields") if len(ins.trailers) else None,
+         body_summary(ins.body, ins.fields) if ins.body else None))

@@ -1,0 +1,41 @@
+"""The pages' one stylesheet, inline, allowed by its hash in a strict Content-Security-Policy."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+CSS = """
+:root { color-scheme: light dark; --bad: #c62828; --warn: #a15c00; --muted: #777; }
+body { font: 15px/1.4 system-ui, sans-serif; margin: 1.5rem; }
+h1 { font-size: 1.3rem; font-family: ui-monospace, monospace; word-break: break-all; }
+nav a { margin-right: .8em; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: .35em .6em;
+         border-bottom: 1px solid #8884; }
+th { font-weight: 600; }
+code, pre { font-family: ui-monospace, monospace; font-size: 13px; }
+pre { margin: 0; white-space: pre-wrap; word-break: break-all; }
+.raw { word-break: break-all; }
+dl { margin: 0; display: grid; grid-template-columns: max-content auto; gap: 0 .8em; }
+dt { color: var(--muted); } dd { margin: 0; }
+ul, ol { margin: 0; padding-left: 1.2em; }
+.badge { font-size: 11px; border: 1px solid currentColor; border-radius: 3px;
+         padding: 0 .3em; margin-left: .4em; white-space: nowrap; }
+.unknown .badge.unknown { color: var(--muted); }
+.error td.value, .diag.error { color: var(--bad); }
+.diag.warning { color: var(--warn); }
+.caret { color: var(--bad); }
+.none { color: var(--muted); }
+.ref { color: var(--muted); font-size: 13px; }
+tr.error { background: #c6282814; }
+form { margin: 1em 0; display: grid; gap: .4em; max-width: 48em; }
+input[type=text] { font-family: ui-monospace, monospace; }
+"""
+
+CSS_HASH = "sha256-" + base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
+
+CONTENT_SECURITY_POLICY = (
+    f"default-src 'none'; style-src '{CSS_HASH}'; img-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
