@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .. import phases
 from ..http import (
     CONTINUE,
     NEED_DATA,
@@ -38,6 +39,9 @@ access_log = logging.getLogger("headerscope.access")
 _IDLE, _HEAD, _BODY, _CLOSING = range(4)
 _BATCH = 64  # requests answered per turn of the loop before other clients get theirs
 _BATCH_BYTES = 1 << 18
+# ... or this many seconds of work, whichever comes first: a page can take milliseconds, so
+# 64 of them from each of a few pipelining clients would hold every other client for seconds.
+_BATCH_SECONDS = 0.005
 _LINGER = 2.0  # seconds to drain a client's unread input after our last response
 _APP_ERROR = error_response(500, "the application failed")
 
@@ -127,6 +131,7 @@ class HTTPConnection(asyncio.Protocol):
         config = self._state.config
         out: list[bytes] = []
         size = 0
+        started = self._loop.time()
         try:
             while True:
                 event = reader.next_event()
@@ -153,7 +158,8 @@ class HTTPConnection(asyncio.Protocol):
                 else:
                     self._phase = _IDLE
                     self._set_deadline(self._loop.time() + config.keepalive_timeout)
-                if len(out) >= _BATCH or size >= _BATCH_BYTES:
+                if (len(out) >= _BATCH or size >= _BATCH_BYTES
+                        or self._loop.time() - started >= _BATCH_SECONDS):
                     self._deferred = True  # more may be waiting: let other clients go first
                     break
         except HTTPError as error:
@@ -235,7 +241,13 @@ class HTTPConnection(asyncio.Protocol):
         if self._tls or not transport.can_write_eof():
             transport.close()
         else:
-            transport.write_eof()
+            try:
+                transport.write_eof()
+            except OSError:
+                # The peer is already gone (ENOTCONN: it reset while our answer was queued,
+                # as a burst of abandoned connections does); there is nothing to linger for.
+                transport.abort()
+                return
             self._resume_reading()
         self._deadline = self._loop.time() + min(_LINGER, self._state.config.write_timeout)
         self._set_deadline(self._deadline)
@@ -295,3 +307,7 @@ def _address(name: Any) -> tuple[str, int]:
     if isinstance(name, tuple) and len(name) >= 2:
         return (str(name[0]), int(name[1]))
     return ("", 0)
+
+
+if phases.RECORDER is not None:  # `headerscope bench --phases` only; decided once, at import
+    phases.RECORDER.instrument(HTTPConnection)

@@ -1,0 +1,112 @@
+"""Instructions per request under valgrind's callgrind: the number to track between commits.
+
+    .venv/bin/python benchmarks/callgrind.py                  # the inspector and /hello
+    .venv/bin/python benchmarks/callgrind.py --path / -n 300 --request chromium
+
+Instruction counts do not depend on the machine's load, so unlike timings they are stable on
+a shared machine. The server runs under callgrind twice, serving N and then 3N requests over
+one keep-alive connection (reconnecting when the server closes it); start-up, imports and
+shutdown cost the same in both runs, so (total(3N) - total(N)) / 2N is the cost of one
+request alone. The same difference of the calls to CPython's object allocator gives the
+allocations per request (the article's "allocation within VM ... calls per request").
+Valgrind counts user-space instructions only: system calls are not in these numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from headerscope.bench.loadgen import LoadGenerator  # noqa: E402
+from headerscope.bench.profiles import PROFILES, request_bytes  # noqa: E402
+from headerscope.bench.target import Target, free_port, headerscope_command  # noqa: E402
+
+# CPython's allocator entry points for objects and Python memory; which a build exposes
+# varies. PyMem_Raw* are left out: pymalloc itself calls them for blocks over 512 bytes, so
+# counting them too would count those allocations twice.
+ALLOCATORS = ("PyObject_Malloc", "PyObject_Calloc", "PyObject_Realloc", "PyMem_Malloc",
+              "PyMem_Calloc", "PyMem_Realloc")
+
+
+def parse_output(path: Path) -> tuple[int, Counter[str]]:
+    """(total instructions, calls per called function name) from a callgrind.out file."""
+    names: dict[str, str] = {}
+    calls: Counter[str] = Counter()
+    total = 0
+    callee = ""
+    with path.open(errors="replace") as lines:
+        for line in lines:
+            if line.startswith(("summary:", "totals:")):
+                total = max(total, int(line.split()[1]))
+            elif line.startswith("cfn="):
+                match = re.match(r"cfn=\((\d+)\)(?: (.*))?", line.rstrip("\n"))
+                if match:
+                    if match.group(2):
+                        names[match.group(1)] = match.group(2)
+                    callee = names.get(match.group(1), "")
+                else:
+                    callee = line[4:].strip()
+            elif line.startswith("fn="):
+                match = re.match(r"fn=\((\d+)\) (.*)", line.rstrip("\n"))
+                if match:
+                    names[match.group(1)] = match.group(2)
+            elif line.startswith("calls="):
+                calls[callee] += int(line[6:].split()[0])
+    return total, calls
+
+
+def one_run(path: str, requests: int, profile: str, folder: Path) -> tuple[int, Counter[str]]:
+    port = free_port()
+    out = folder / f"callgrind.{path.strip('/') or 'root'}.{requests}"
+    command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+               *headerscope_command(port)]
+    with Target(command, "127.0.0.1", port, startup=600) as target:
+        make = request_bytes(PROFILES[profile], f"127.0.0.1:{port}", path, close=False)
+        result = LoadGenerator("127.0.0.1", port, make, connections=1, close=False,
+                               timeout=120).run(3600, requests)
+        if result.requests != requests or result.errors:
+            raise RuntimeError(f"{result.requests} responses, {result.errors} errors")
+        status = target.stop(grace=300)
+        if status != 0:
+            raise RuntimeError(f"the server exited with {status}: {target.output()[-1000:]}")
+    return parse_output(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--path", action="append", help="request target, repeatable "
+                        "(default: / and /hello)")
+    parser.add_argument("-n", "--requests", type=int, default=200,
+                        help="N: the runs serve N and 3N requests (default: %(default)s)")
+    parser.add_argument("--request", choices=sorted(PROFILES), default="firefox")
+    args = parser.parse_args(argv)
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed (benchmarks/install-peers.sh installs it)",
+              file=sys.stderr)
+        return 1
+    n = args.requests
+    print("| target | instructions per request | allocator calls per request | N |\n"
+          "|---|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="headerscope-callgrind-") as folder:
+        for path in args.path or ["/", "/hello"]:
+            small, small_calls = one_run(path, n, args.request, Path(folder))
+            large, large_calls = one_run(path, 3 * n, args.request, Path(folder))
+            per_request = (large - small) / (2 * n)
+            found = [a for a in ALLOCATORS if a in small_calls or a in large_calls]
+            allocations = sum(large_calls[a] - small_calls[a] for a in found) / (2 * n)
+            print(f"| {path} ({args.request}) | {per_request:,.0f} | "
+                  f"{allocations:,.0f} ({', '.join(found) or 'no allocator symbols'}) | {n} |",
+                  flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""One measurement: warm up, read the server's accounting, load it, read the accounting again.
+
+Shared by `headerscope bench` and benchmarks/peers.py, so that every contender is measured
+the same way: the same request bytes, the same generator, the same window.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .. import phases
+from . import procstat
+from .loadgen import LoadGenerator
+from .profiles import Profile, request_bytes
+from .results import LoadResult, Measurement
+from .target import cpu_list
+from .wrk import run_wrk, wrk_path
+
+
+@dataclass(frozen=True)
+class LoadSpec:
+    profile: Profile
+    path: str = "/"
+    close: bool = False  # the article's mode: HTTP/1.0, a new connection per request
+    connections: int = 10
+    seconds: float = 5.0
+    warmup: float = 1.0
+    generator: str = "auto"  # "wrk", "asyncio" or "auto" (wrk when installed)
+    client_cpus: str | None = "1"
+
+    @property
+    def use_wrk(self) -> bool:
+        return self.generator == "wrk" or (self.generator == "auto" and wrk_path() is not None)
+
+    @property
+    def mode(self) -> str:
+        return "close (HTTP/1.0)" if self.close else f"keep-alive ×{self.connections}"
+
+
+def run_load(spec: LoadSpec, host: str, port: int, seconds: float,
+             status: Callable[[Callable[[], str]], None] | None = None) -> LoadResult:
+    authority = f"{host}:{port}"
+    if spec.use_wrk:
+        template = spec.profile.template(spec.path, close=spec.close).replace("{host}",
+                                                                               authority)
+        if status:
+            status(lambda: "")
+        return run_wrk(f"http://{authority}{spec.path}", template,
+                       connections=spec.connections, seconds=seconds,
+                       cpus=spec.client_cpus if cpu_list(spec.client_cpus) else None)
+    generator = LoadGenerator(host, port, request_bytes(spec.profile, authority, spec.path,
+                                                        close=spec.close),
+                              connections=spec.connections, close=spec.close)
+    if status:
+        status(lambda: f"{generator.count} requests")
+    return generator.run(seconds, cpus=cpu_list(spec.client_cpus))
+
+
+class Progress:
+    """A line on stderr, rewritten twice a second while a load runs (only on a terminal)."""
+
+    def __init__(self, label: str, seconds: float, pid: int | None) -> None:
+        self.label, self.seconds, self.pid = label, seconds, pid
+        self.extra: Callable[[], str] = lambda: ""
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._cpu0 = procstat.cpu_seconds(pid) if pid else 0.0
+
+    def __enter__(self) -> Progress:
+        if sys.stderr.isatty():
+            self._thread = threading.Thread(target=self._show, daemon=True)
+            self._thread.start()
+        return self
+
+    def set_extra(self, extra: Callable[[], str]) -> None:
+        self.extra = extra
+
+    def _show(self) -> None:
+        start = time.monotonic()
+        while not self._stop.wait(0.5):
+            cpu = procstat.cpu_seconds(self.pid) - self._cpu0 if self.pid else 0.0
+            text = (f"  {self.label}: {time.monotonic() - start:4.1f}/{self.seconds:g} s, "
+                    f"server CPU {cpu:.2f} s {self.extra()}")
+            sys.stderr.write("\r" + text[:110].ljust(110))
+            sys.stderr.flush()
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+            sys.stderr.write("\r" + " " * 110 + "\r")
+            sys.stderr.flush()
+
+
+def measure(name: str, spec: LoadSpec, host: str, port: int, pid: int | None, *,
+            phases_file: str | None = None) -> Measurement:
+    """Warm up, then load for `spec.seconds` and charge the server's CPU to the requests."""
+    rss_before = procstat.rss_kib(pid) if pid else None
+    if spec.warmup > 0:
+        run_load(spec, host, port, spec.warmup)
+    tree = procstat.process_tree(pid) if pid else []
+    phase_base = phases.collect(phases_file, tree) if phases_file else (0, {})
+    cpu_before = procstat.cpu_seconds(pid) if pid else None
+    sched_before = procstat.sched_ns(pid) if pid else (0, 0)
+    with Progress(name, spec.seconds, pid) as progress:
+        result = run_load(spec, host, port, spec.seconds, progress.set_extra)
+    cpu_after = procstat.cpu_seconds(pid) if pid else None
+    sched_after = procstat.sched_ns(pid) if pid else (0, 0)
+    phase_ns: dict[str, int] = {}
+    phase_requests = 0
+    if phases_file:
+        count, totals = phases.collect(phases_file, tree)
+        phase_requests = count - phase_base[0]
+        phase_ns = {k: v - phase_base[1].get(k, 0) for k, v in totals.items()}
+    cpu = cpu_after - cpu_before if cpu_after is not None and cpu_before is not None else None
+    return Measurement(name, result, cpu, rss_before, procstat.rss_kib(pid) if pid else None,
+                       phase_ns, phase_requests, (sched_after[0] - sched_before[0],
+                                                  sched_after[1] - sched_before[1]))
