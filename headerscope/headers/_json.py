@@ -24,10 +24,25 @@ from typing import Any
 JSON = Any  # what json.dumps accepts; recursive aliases buy nothing here
 
 _PASS = (str, int, float, bool, type(None))
+_PASS_TYPES = frozenset(_PASS)
+# The field names of each dataclass met so far: dataclasses.fields() is slow on a hot path.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def to_json(value: object) -> JSON:
     """Turn a native field value into plain JSON data, recursively."""
+    kind = type(value)
+    if kind in _PASS_TYPES:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is not None:  # a dataclass seen before: the common case, kept cheap
+        return {name: to_json(getattr(value, name)) for name in names}
+    if kind is tuple or kind is list:
+        return [to_json(v) for v in value]  # type: ignore[attr-defined]
+    return _to_json_slow(value)
+
+
+def _to_json_slow(value: object) -> JSON:
     if isinstance(value, _PASS):
         return value
     hook = getattr(type(value), "__json__", None)
@@ -46,7 +61,9 @@ def to_json(value: object) -> JSON:
     if isinstance(value, enum.Enum):
         return to_json(value.value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        names = tuple(f.name for f in dataclasses.fields(value))
+        _FIELD_NAMES[type(value)] = names
+        return {name: to_json(getattr(value, name)) for name in names}
     if isinstance(value, frozenset | set):
         return sorted(to_json(v) for v in value)
     raise TypeError(f"no JSON encoding for {type(value).__name__}")

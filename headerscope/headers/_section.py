@@ -10,7 +10,7 @@ repeats is reported on every line, and the first line's value is the one used.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from ._spec import Diagnostic, Kind, ParsedField, Registry
@@ -71,5 +71,5 @@ def parse_section(registry: Registry, pairs: Iterable[tuple[str, str]]) -> Field
         else:
             note = Diagnostic(f"repeated {f.wire_name} (line {index} of {n}): a singleton "
                               "field; this line is ignored")
-        lines[i] = replace(f, warnings=(*f.warnings, note))
+        lines[i] = f._replace(warnings=(*f.warnings, note))
     return FieldSection(tuple(lines))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -91,9 +91,12 @@ class FieldSpec(Generic[T]):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedField:
-    """One field line, parsed: never an exception, always data."""
+class ParsedField(NamedTuple):
+    """One field line, parsed: never an exception, always data.
+
+    A NamedTuple rather than a frozen dataclass: one is built for every field of every
+    request, and a frozen dataclass costs several times as much to construct.
+    """
 
     name: str  # lower-case, the registry key
     wire_name: str  # as sent
@@ -101,7 +104,7 @@ class ParsedField:
     value: Any  # native value, None when `error` is set
     error: Diagnostic | None = None
     warnings: tuple[Diagnostic, ...] = ()
-    spec: FieldSpec[Any] | None = field(default=None, compare=False)
+    spec: FieldSpec[Any] | None = None
 
     @property
     def known(self) -> bool:

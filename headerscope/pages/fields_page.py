@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
-from ..headers import REGISTRY, FieldSpec, ParsedField, to_json
+from ..headers import REGISTRY, FieldSpec, ParsedField
 from ..sxml import Node
 from .document import field_json
-from .inspector import field_row, nav, page
+from .inspector import FIELDS_HEAD, field_row, nav, page
 from .text import field_block, name_width
-from .valueview import html_value
+from .valueview import show
 
 
 def spec_json(s: FieldSpec[Any]) -> dict[str, Any]:
@@ -68,7 +68,7 @@ def spec_tree(s: FieldSpec[Any]) -> Node:
                   ("dt", "deprecated") if s.deprecated else None,
                   ("dd", s.deprecated) if s.deprecated else None,
                   ("dt", "example"), ("dd", ("code", s.example)),
-                  ("dt", "parsed"), ("dd", html_value(to_json(example.value)))),
+                  ("dt", "parsed"), ("dd", ("pre", show(example.value)))),
                  the_form(s.name, s.example)))
 
 
@@ -78,10 +78,8 @@ def parsed_tree(f: ParsedField) -> Node:
     return page(f"headerscope: {f.wire_name}",
                 ("header", ("h1", "Parsed ", ("code", f.wire_name)), nav()),
                 ("main",
-                 ("table", {"class": "fields"},
-                  ("thead", ("tr", ("th", "#"), ("th", "Field"), ("th", "Raw value"),
-                             ("th", "Parsed value"), ("th", "Reference"))),
-                  ("tbody", field_row(1, f, Counter([f.name])))),
+                 ("table", {"class": "fields"}, FIELDS_HEAD,
+                  ("tbody", field_row(f, Counter([f.name])))),
                  the_form(f.wire_name, f.raw)))
 
 

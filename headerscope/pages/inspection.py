@@ -6,7 +6,7 @@ server, under WSGI or ASGI, or built in a test from bytes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from ..headers import REGISTRY, FieldSection, ParsedField, parse_section
@@ -45,4 +45,4 @@ def inspect_fields(pairs: Any, redact: frozenset[str] = frozenset()) -> FieldSec
 
 
 def _redacted(f: ParsedField) -> ParsedField:
-    return replace(f, raw=REDACTED, value=None, error=None, warnings=())
+    return f._replace(raw=REDACTED, value=None, error=None, warnings=())

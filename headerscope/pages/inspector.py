@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..headers import FieldSection, ParsedField, to_json
+from ..headers import FieldSection, ParsedField
 from ..sxml import Node
 from .body import body_summary
 from .inspection import REDACTED, Inspection
 from .style import CSS
-from .valueview import html_value
+from .valueview import show
 from .visible import column, utf8_hint, visible
 
 
@@ -56,37 +56,52 @@ def diagnostics(f: ParsedField) -> list[Node]:
     return out
 
 
-def field_row(index: int, f: ParsedField, counts: Counter[str]) -> Node:
-    classes = ["field", "ok" if f.error is None else "error"]
+def field_row(f: ParsedField, counts: Counter[str]) -> Node:
+    """One row: name (and badges), raw value, parsed value, reference.
+
+    Cells carry no attributes, and the parsed value is one preformatted text (the stylesheet
+    keeps its line breaks): a row is a handful of nodes, because every node costs time to
+    render on every request.
+    """
+    classes: list[str] = []
     badges: list[Node] = []
-    if not f.known:
+    if f.error is not None:
+        classes.append("error")
+    if f.spec is None:
         classes.append("unknown")
-        badges.append(("span", {"class": "badge unknown"}, "unknown"))
+        badges.append(_UNKNOWN)
+    elif f.spec.deprecated:
+        badges.append(_DEPRECATED)
     if counts[f.name] > 1:
         classes.append("repeated")
-        badges.append(("span", {"class": "badge repeated"}, f"repeated ×{counts[f.name]}"))
-    if f.spec is not None and f.spec.deprecated:
-        badges.append(("span", {"class": "badge deprecated"}, "deprecated"))
-    parsed: Node = None
-    if f.raw == REDACTED and f.value is None:
-        parsed = ("span", {"class": "none"}, "redacted")
-    elif f.error is None and f.known:
-        parsed = html_value(to_json(f.value))
-    return ("tr", {"class": classes, "id": f"f{index}"},
-            ("td", index),
-            ("td", ("code", f.wire_name), badges),
-            ("td", {"class": "raw"}, ("code", visible(f.raw))),
-            ("td", {"class": "value"}, parsed, diagnostics(f)),
-            ("td", {"class": "ref"}, f.spec.ref if f.spec is not None else ""))
+        badges.append(("span", {"class": "badge"}, f"repeated ×{counts[f.name]}"))
+    if f.error is None and f.value is not None and f.spec is not None:
+        parsed: Node = show(f.value)
+    elif f.raw == REDACTED:
+        parsed = "(redacted)"
+    else:
+        parsed = None
+    extra = diagnostics(f) if f.error is not None or f.warnings or not f.raw.isascii() else None
+    name: Node = [f.wire_name, badges] if badges else f.wire_name
+    cells = (("td", name), ("td", visible(f.raw)), ("td", parsed, extra),
+             ("td", f.spec.ref if f.spec is not None else ""))
+    return ("tr", {"class": classes}, *cells) if classes else ("tr", *cells)
+
+
+_UNKNOWN: Node = ("span", {"class": "badge"}, "unknown")
+_DEPRECATED: Node = ("span", {"class": "badge"}, "deprecated")
 
 
 def fields_table(section: FieldSection, caption: str) -> Node:
     counts = Counter(f.name for f in section)
     return ("table", {"class": "fields"},
             ("caption", caption),
-            ("thead", ("tr", ("th", "#"), ("th", "Field"), ("th", "Raw value"),
-                       ("th", "Parsed value"), ("th", "Reference"))),
-            ("tbody", [field_row(i, f, counts) for i, f in enumerate(section, 1)]))
+            FIELDS_HEAD,
+            ("tbody", [field_row(f, counts) for f in section]))
+
+
+FIELDS_HEAD: Node = ("thead", ("tr", ("th", "Field"), ("th", "Raw value"), ("th", "Parsed value"),
+                         ("th", "Reference")))
 
 
 def inspector_tree(ins: Inspection) -> Node:

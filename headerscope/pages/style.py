@@ -16,14 +16,18 @@ th, td { text-align: left; vertical-align: top; padding: .35em .6em;
 th { font-weight: 600; }
 code, pre { font-family: ui-monospace, monospace; font-size: 13px; }
 pre { margin: 0; white-space: pre-wrap; word-break: break-all; }
-.raw { word-break: break-all; }
+table.fields td:nth-child(-n+3) { font-family: ui-monospace, monospace; font-size: 13px; }
+table.fields td:nth-child(2) { word-break: break-all; }
+table.fields td:nth-child(3) { white-space: pre-wrap; }
+table.fields td:nth-child(4) { color: var(--muted); font-size: 13px; }
+td p { white-space: normal; font-family: system-ui, sans-serif; margin: .2em 0; }
 dl { margin: 0; display: grid; grid-template-columns: max-content auto; gap: 0 .8em; }
 dt { color: var(--muted); } dd { margin: 0; }
 ul, ol { margin: 0; padding-left: 1.2em; }
 .badge { font-size: 11px; border: 1px solid currentColor; border-radius: 3px;
          padding: 0 .3em; margin-left: .4em; white-space: nowrap; }
 .unknown .badge.unknown { color: var(--muted); }
-.error td.value, .diag.error { color: var(--bad); }
+.diag.error { color: var(--bad); }
 .diag.warning { color: var(--warn); }
 .caret { color: var(--bad); }
 .none { color: var(--muted); }

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..headers import ParsedField, to_json
+from ..headers import ParsedField
 from .inspection import Inspection
-from .valueview import text_lines
+from .valueview import lines as value_lines
 from .visible import column, utf8_hint, visible
 
 _MAX_NAME = 28
@@ -35,7 +35,7 @@ def field_block(f: ParsedField, width: int) -> list[str]:
             lines.append(pad + " " * column(f.raw, f.error.position) + "^")
         lines.append(f"{pad}error: {f.error.reason}")
     elif f.known and f.value is not None:
-        lines.extend(pad + line for line in text_lines(to_json(f.value)))
+        lines.extend(pad + line for line in value_lines(f.value))
     for w in f.warnings:
         where = f" (at {w.position})" if w.position is not None else ""
         lines.append(f"{pad}warning{where}: {w.reason}")

@@ -1,85 +1,140 @@
-"""Show a parsed value as a readable nested structure, in HTML (SXML) or plain text.
+"""Show a parsed value as readable, indented text: the same lines in the HTML and text views.
 
-Both work on the stable JSON form of the value (`headers.to_json`), so the page, the text view
-and the JSON view can never disagree about what a value is. Absent parts (null, empty lists
-and maps) are left out of these two human views; the JSON view keeps everything.
+    Accept: text/html, application/xml;q=0.9   ->   - type: text, subtype: html
+                                                     - type: application, subtype: xml, q: 0.9
+
+Rules: a dataclass shows its fields as `name: value`, leaving out those still at their
+default (q: 1, empty parameters), so what is shown is what the sender said; a list of more
+than one member shows one member per line; a part whose one-line form is too wide is broken
+into an indented block. Strings are shown with invisible characters made visible.
+
+Strategy: this runs for every field of every request, so it works on the native values
+directly (not on their JSON form), with a plan per value type computed once.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import enum
+from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
-from ..sxml import Node
+from ..headers import to_json
+from ..headers._json import decimal_text
 from .visible import visible
 
-_WIDTH = 72  # a compact line longer than this is broken into an indented block
+WIDTH = 72  # a one-line form longer than this is broken into an indented block
+_MISSING = object()
+# A value whose only member left is one of these is shown as that member alone: "gzip", not
+# "value: gzip". Other names stay, so that "length: 5" still says what 5 is.
+_PRIMARY = frozenset({"value", "opaque", "host", "name", "token", "brand", "scheme", "type"})
+# type -> ((field name, default), ...) for dataclasses; built on first sight of each type
+_PLANS: dict[type, tuple[tuple[str, Any], ...]] = {}
 
 
-def _present(value: Any) -> bool:
-    return value is not None and value != [] and value != {}  # noqa: PLR1714
+def _plan(kind: type) -> tuple[tuple[str, Any], ...] | None:
+    plan = _PLANS.get(kind)
+    if plan is None and dataclasses.is_dataclass(kind) and "__json__" not in vars(kind):
+        plan = tuple(
+            (f.name, f.default if f.default is not dataclasses.MISSING
+             else f.default_factory() if f.default_factory is not dataclasses.MISSING
+             else _MISSING)
+            for f in dataclasses.fields(kind))
+        _PLANS[kind] = plan
+    return plan
 
 
-def scalar_text(value: Any) -> str:
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, str):
-        return visible(value) if value else '""'
-    return str(value)
+def _text(value: str) -> str:
+    return visible(value) if value else '""'
 
 
-def _is_scalar(value: Any) -> bool:
-    return not isinstance(value, dict | list)
-
-
-def _compact(value: Any) -> str:
-    if _is_scalar(value):
-        return scalar_text(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_compact(v) for v in value) + "]"
-    return "{" + ", ".join(f"{k}: {_compact(v)}" for k, v in value.items() if _present(v)) + "}"
-
-
-def text_lines(value: Any, indent: str = "") -> list[str]:
-    """The value as lines of text: compact when it fits, else one member per line."""
-    compact = _compact(value)
-    if _is_scalar(value) or len(indent) + len(compact) <= _WIDTH:
-        return [indent + compact]
-    lines: list[str] = []
-    if isinstance(value, list):
-        for item in value:
-            sub = text_lines(item, indent + "  ")
-            lines.append(indent + "- " + sub[0].lstrip())
-            lines.extend(sub[1:])
-        return lines
-    for key, item in value.items():
-        if not _present(item):
-            continue
-        sub = text_lines(item, indent + "  ")
-        if len(sub) == 1 and len(indent) + len(key) + 2 + len(sub[0].lstrip()) <= _WIDTH:
-            lines.append(f"{indent}{key}: {sub[0].lstrip()}")
-        else:
-            lines.append(f"{indent}{key}:")
-            lines.extend(sub)
-    return lines
-
-
-def html_value(value: Any) -> Node:
-    """The value as nested lists (`ul`) and maps (`dl`) of code spans."""
-    if isinstance(value, dict):
-        items = [(k, v) for k, v in value.items() if _present(v)]
-        if not items:
-            return ("span", {"class": "none"}, "{}")
-        if len(items) == 1 and items[0][0] in ("token", "base64", "display", "date"):
-            key, inner = items[0]  # the tagged scalars of the JSON encoding read as one value
-            return ("code", {"class": key}, scalar_text(inner))
-        return ("dl", [[("dt", key), ("dd", html_value(v))] for key, v in items])
-    if isinstance(value, list):
-        if not value:
-            return ("span", {"class": "none"}, "[]")
-        return ("ol" if len(value) > 1 else "ul", [("li", html_value(v)) for v in value])
+def _scalar(value: Any) -> str | None:
+    """The text of a value that is not a container, or None for a container."""
+    kind = type(value)
+    if kind is str:
+        return _text(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int or kind is float:
+        return repr(value)
+    if kind is Decimal:
+        return decimal_text(value)
+    if kind is datetime:
+        return str(value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC"))
     if value is None:
-        return ("span", {"class": "none"}, "none")
-    kind = "str" if isinstance(value, str) else "num" if not isinstance(value, bool) else "bool"
-    return ("code", {"class": kind}, scalar_text(value))
+        return "none"
+    if isinstance(value, enum.Enum):
+        return _scalar(value.value)
+    if kind is bytes:
+        return _scalar(to_json(value))
+    return None
+
+
+def _members(value: Any) -> list[tuple[str, Any]] | None:
+    """(name, member) pairs of a map-like value, defaults left out; None if not map-like."""
+    plan = _plan(type(value))
+    if plan is not None:
+        return [(name, v) for name, default in plan
+                if (v := getattr(value, name)) is not None and v != default]
+    if isinstance(value, dict):
+        return [(str(k), v) for k, v in value.items()]
+    return None
+
+
+def inline(value: Any) -> str:
+    """The one-line form. A value with a single member left is shown as that member."""
+    text = _scalar(value)
+    if text is not None:
+        return text
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(inline(v) for v in value) + "]"
+    members = _members(value)
+    if members is not None:
+        if len(members) == 1 and members[0][0] in _PRIMARY:
+            return inline(members[0][1])
+        return "{" + ", ".join(f"{k}: {inline(v)}" for k, v in members) + "}"
+    return inline(to_json(value))  # a type with its own JSON form (SF Token, ...)
+
+
+def lines(value: Any, indent: str = "") -> list[str]:
+    """The value as lines: one line when it fits, else one member per line, indented."""
+    text = _scalar(value)
+    if text is not None:
+        return [indent + text]
+    if isinstance(value, tuple | list):
+        if len(value) == 1:
+            return lines(value[0], indent)
+        flat = [inline(v) for v in value]
+        one = ", ".join(flat)
+        if len(indent) + len(one) <= WIDTH and not any(t[:1] in "{[" for t in flat):
+            return [indent + one]  # a list of simple members fits on a line
+        out: list[str] = []
+        for item in value:
+            sub = lines(item, indent + "  ")
+            out.append(indent + "- " + sub[0][len(indent) + 2:])
+            out.extend(sub[1:])
+        return out or [indent + "[]"]
+    members = _members(value)
+    if members is None:
+        return lines(to_json(value), indent)
+    if not members:
+        return [indent + "{}"]
+    if len(members) == 1 and members[0][0] in _PRIMARY:
+        return lines(members[0][1], indent)
+    one = ", ".join(f"{k}: {inline(v)}" for k, v in members)
+    if len(indent) + len(one) <= WIDTH:
+        return [indent + one]
+    out = []
+    for key, member in members:
+        sub = lines(member, indent + "  ")
+        if len(sub) == 1 and len(sub[0]) - 2 + len(key) + 2 <= WIDTH:
+            out.append(f"{indent}{key}: {sub[0][len(indent) + 2:]}")
+        else:
+            out.append(f"{indent}{key}:")
+            out.extend(sub)
+    return out
+
+
+def show(value: Any) -> str:
+    return "\n".join(lines(value))

@@ -41,17 +41,20 @@ def test_html_table_shows_every_field_in_wire_order() -> None:
     assert header(r.headers, "Content-Type") == "text/html; charset=utf-8"
     doc = html(r.body)
     rows = elements(doc, "//table[contains(@class,'fields')]/tbody/tr")
-    assert [text_of(row, "td[2]/code") for row in rows] == [n for n, _ in FIELDS]
+    assert [text_of(row, "td[1]/text()[1]") for row in rows] == [n for n, _ in FIELDS]
     custom = rows[3]
     assert "unknown" in custom.get("class", "")
-    assert text_of(custom, "td[3]") == "<b>&amp;</b>"  # shown as text, not markup
+    assert "unknown" in text_of(custom, "td[1]")  # the badge
+    assert text_of(custom, "td[2]") == "<b>&amp;</b>"  # shown as text, not markup
     assert not elements(doc, "//b")
     date = rows[2]
     assert "error" in date.get("class", "")
     shown, marker = text_of(date, ".//pre[@class='caret']").split("\n")
     assert shown[marker.index("^")] == "X"  # the caret sits under the bad character
     assert "repeated" in rows[4].get("class", "") and "repeated" in rows[5].get("class", "")
-    assert "singleton" in text_of(rows[7], "td[4]")
+    assert "singleton" in text_of(rows[7], "td[3]")
+    assert text_of(rows[0], "td[3]") == "example.test"  # defaults (no port) left out
+    assert text_of(rows[0], "td[4]") == "RFC 9110, 7.2"
     assert "127.0.0.1:40000" in text_of(doc, "//header")
     assert "request 3" in text_of(doc, "//header")
 
