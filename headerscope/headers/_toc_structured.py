@@ -1,8 +1,76 @@
-"""Registered fields of the structured group."""
+"""Registered fields of the structured group: the Structured Fields (RFC 9651) of tier 1."""
 
 from typing import Any
 
 from ._spec import FieldSpec
+from .client_cert import CLIENT_CERT, CLIENT_CERT_CHAIN
+from .compression_dictionary import AVAILABLE_DICTIONARY, DICTIONARY_ID
+from .device_client_hints import (
+    SEC_CH_DEVICE_MEMORY,
+    SEC_CH_DPR,
+    SEC_CH_VIEWPORT_WIDTH,
+    SEC_CH_WIDTH,
+)
+from .digests import CONTENT_DIGEST, REPR_DIGEST, WANT_CONTENT_DIGEST, WANT_REPR_DIGEST
+from .idempotency_key import IDEMPOTENCY_KEY
+from .priority import PRIORITY
+from .sec_fetch import (
+    SEC_FETCH_DEST,
+    SEC_FETCH_MODE,
+    SEC_FETCH_SITE,
+    SEC_FETCH_STORAGE_ACCESS,
+    SEC_FETCH_USER,
+)
+from .sec_purpose import SEC_PURPOSE
+from .signatures import SIGNATURE, SIGNATURE_INPUT
+from .ua_brands import SEC_CH_UA, SEC_CH_UA_FULL_VERSION_LIST
+from .ua_client_hints import (
+    SEC_CH_UA_ARCH,
+    SEC_CH_UA_BITNESS,
+    SEC_CH_UA_FORM_FACTORS,
+    SEC_CH_UA_FULL_VERSION,
+    SEC_CH_UA_MOBILE,
+    SEC_CH_UA_MODEL,
+    SEC_CH_UA_PLATFORM,
+    SEC_CH_UA_PLATFORM_VERSION,
+    SEC_CH_UA_WOW64,
+)
+from .user_preference_hints import SEC_CH_PREFERS_COLOR_SCHEME, SEC_CH_PREFERS_REDUCED_MOTION
 
 STRUCTURED_SPECS: list[FieldSpec[Any]] = [
+    AVAILABLE_DICTIONARY,
+    CLIENT_CERT,
+    CLIENT_CERT_CHAIN,
+    CONTENT_DIGEST,
+    DICTIONARY_ID,
+    IDEMPOTENCY_KEY,
+    PRIORITY,
+    REPR_DIGEST,
+    SEC_CH_DEVICE_MEMORY,
+    SEC_CH_DPR,
+    SEC_CH_PREFERS_COLOR_SCHEME,
+    SEC_CH_PREFERS_REDUCED_MOTION,
+    SEC_CH_UA,
+    SEC_CH_UA_ARCH,
+    SEC_CH_UA_BITNESS,
+    SEC_CH_UA_FORM_FACTORS,
+    SEC_CH_UA_FULL_VERSION,
+    SEC_CH_UA_FULL_VERSION_LIST,
+    SEC_CH_UA_MOBILE,
+    SEC_CH_UA_MODEL,
+    SEC_CH_UA_PLATFORM,
+    SEC_CH_UA_PLATFORM_VERSION,
+    SEC_CH_UA_WOW64,
+    SEC_CH_VIEWPORT_WIDTH,
+    SEC_CH_WIDTH,
+    SEC_FETCH_DEST,
+    SEC_FETCH_MODE,
+    SEC_FETCH_SITE,
+    SEC_FETCH_STORAGE_ACCESS,
+    SEC_FETCH_USER,
+    SEC_PURPOSE,
+    SIGNATURE,
+    SIGNATURE_INPUT,
+    WANT_CONTENT_DIGEST,
+    WANT_REPR_DIGEST,
 ]

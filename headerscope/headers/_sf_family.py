@@ -1,0 +1,224 @@
+"""Family helpers for the Structured Fields: syntax from sf.py, semantics from the unit.
+
+Strategy: a unit declares its top-level type, a `check` over the parsed SF value and, when
+the field's definition gives the value a meaning, a typed `view` (with its inverse
+`unview`). `check` yields Issues: an error makes the value unusable, and RFC 9651, 2.2 says
+what happens then: "When field-specific constraints are violated, the entire field is also
+ignored, unless the field definition defines other handling requirements"; a warning
+reports what a recipient ignores or what the definition discourages. An Issue names the
+member it is about by its path (see sf.py); the character position is looked up only when
+there is an issue to report, by parsing once more with `sf.locate`.
+
+    SPEC = sf_item_field("Foo", "RFC x, 1", view=..., unview=..., check=..., ...)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from . import sf
+from ._spec import Diagnostic, FieldError, FieldSpec, Kind
+from .sf import Dictionary, InnerList, Item, List, Path, Token, describe_bare
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A semantic problem with a parsed value, at a path inside it (() is the whole Item)."""
+
+    reason: str
+    at: Path = ()
+    fatal: bool = True
+
+
+def error(reason: str, *at: object) -> Issue:
+    return Issue(reason, tuple(at), True)
+
+
+def warning(reason: str, *at: object) -> Issue:
+    return Issue(reason, tuple(at), False)
+
+
+_PARSE: dict[sf.FieldType, Callable[[str], Any]] = {
+    "item": sf.parse_item, "list": sf.parse_list, "dictionary": sf.parse_dictionary}
+_KIND = {"item": Kind.SF_ITEM, "list": Kind.SF_LIST, "dictionary": Kind.SF_DICT}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def sf_field(name: str, ref: str, field_type: sf.FieldType, *,
+             view: Callable[[Any], T] = _same, unview: Callable[[T], Any] = _same,
+             check: Callable[[Any], Iterable[Issue]] | None = None, value_type: str,
+             example: str, deprecated: str | None = None,
+             empty_ok: bool = False) -> FieldSpec[T]:
+    """A spec whose value is `view(sf_value)`, after `check` found no error in it."""
+    parse_sf = _PARSE[field_type]
+
+    def parse(raw: str) -> T:
+        value = parse_sf(raw)
+        if check is not None:
+            for issue in check(value):
+                if issue.fatal:
+                    raise FieldError(issue.reason, _position(raw, field_type, issue.at))
+        return view(value)
+
+    def write(value: T) -> str:
+        return sf.serialize(unview(value))
+
+    def lint(value: T, raw: str) -> Iterator[Diagnostic]:
+        if field_type != "item" and not value and not empty_ok:
+            yield Diagnostic(f"empty {name}: a {field_type} with no members is the same as "
+                             "not sending the field (RFC 9651, 3.1 and 3.2)")
+        if check is None:
+            return
+        # What a typed view leaves out (parameters nobody defined, ignored members) is only
+        # in the raw text, unless that text is exactly what `write` makes of the value.
+        whole = unview(value) if view is _same or write(value) == raw else parse_sf(raw)
+        issues = [issue for issue in check(whole) if not issue.fatal]
+        if issues:
+            spans = sf.locate(raw, field_type)
+            for issue in issues:
+                yield Diagnostic(issue.reason, _lookup(spans, issue.at))
+
+    return FieldSpec(name, parse, write, ref, kind=_KIND[field_type], value_type=value_type,
+                     lint=lint, deprecated=deprecated, example=example)
+
+
+def _position(raw: str, field_type: sf.FieldType, at: Path) -> int | None:
+    return _lookup(sf.locate(raw, field_type), at)
+
+
+def _lookup(spans: dict[Path, int], at: Path) -> int | None:
+    """The start of the node at `at`, or of the nearest node that contains it (the value of
+    `key` is (key, "="), which a Boolean member written as a bare key does not have)."""
+    while at not in spans and at:
+        at = at[:-1]
+    return spans.get(at)
+
+
+def sf_item_field(name: str, ref: str, *, view: Callable[[Item], T],
+                  unview: Callable[[T], Item], check: Callable[[Item], Iterable[Issue]],
+                  value_type: str, example: str,
+                  deprecated: str | None = None) -> FieldSpec[T]:
+    return sf_field(name, ref, "item", view=view, unview=unview, check=check,
+                    value_type=value_type, example=example, deprecated=deprecated)
+
+
+def sf_list_field(name: str, ref: str, *, view: Callable[[List], T] = _same,
+                  unview: Callable[[T], List] = _same,
+                  check: Callable[[List], Iterable[Issue]], value_type: str, example: str,
+                  deprecated: str | None = None) -> FieldSpec[T]:
+    return sf_field(name, ref, "list", view=view, unview=unview, check=check,
+                    value_type=value_type, example=example, deprecated=deprecated)
+
+
+def sf_dict_field(name: str, ref: str, *, view: Callable[[Dictionary], T] = _same,
+                  unview: Callable[[T], Dictionary] = _same,
+                  check: Callable[[Dictionary], Iterable[Issue]], value_type: str,
+                  example: str, deprecated: str | None = None,
+                  empty_ok: bool = False) -> FieldSpec[T]:
+    return sf_field(name, ref, "dictionary", view=view, unview=unview, check=check,
+                    value_type=value_type, example=example, deprecated=deprecated,
+                    empty_ok=empty_ok)
+
+
+# -- typed bare items --------------------------------------------------------------------------
+
+_WHAT = {str: "a String", Token: "a Token", bool: "a Boolean", int: "an Integer",
+         Decimal: "a Decimal", bytes: "a Byte Sequence"}
+
+
+def expect(value: object, types: tuple[type, ...], subject: str, *at: object) -> Issue | None:
+    """An error unless `value` (a bare item, or a member) is exactly of one of `types`.
+
+    Exact types: a Boolean is not an Integer here, although Python's bool is an int.
+    """
+    bare = value.value if type(value) is Item else value
+    if type(value) is not InnerList and type(bare) in types:
+        return None
+    wanted = " or ".join(_WHAT[t] for t in types)
+    hint = ""
+    if Token in types and isinstance(bare, str):
+        hint = f" (write it without quotes: {bare})"
+    elif str in types and isinstance(bare, Token):
+        hint = f' (quote it: "{bare.value}")'
+    return error(f"{subject} must be {wanted}, found {describe_bare(value)}{hint}", *at)
+
+
+def known_values(value: str, known: Collection[str], subject: str,
+                 consequence: str) -> Iterator[Issue]:
+    if value not in known:
+        yield warning(f"{value!r} is not a known {subject} value ({', '.join(sorted(known))})"
+                      f"; {consequence}")
+
+
+def bare_item_field(name: str, ref: str, types: tuple[type, ...], *,
+                    check_value: Callable[[Any], Iterable[Issue]] | None = None,
+                    value_type: str, example: str,
+                    deprecated: str | None = None) -> FieldSpec[Any]:
+    """An Item of one bare type whose parameters mean nothing: the value is the bare item
+    (a Token as its text). Parameters are ignored, as RFC 9651, 2.3 has recipients do."""
+    token = types == (Token,)
+
+    def view(item: Item) -> Any:
+        return item.value.value if isinstance(item.value, Token) else item.value
+
+    def unview(value: Any) -> Item:
+        return Item(Token(value) if token else value)
+
+    def check(item: Item) -> Iterator[Issue]:
+        problem = expect(item, types, name)
+        if problem is not None:
+            yield problem
+        elif check_value is not None:
+            yield from check_value(view(item))
+
+    return sf_item_field(name, ref, view=view, unview=unview, check=check,
+                         value_type=value_type, example=example, deprecated=deprecated)
+
+
+def token_item_field(name: str, ref: str, known: Collection[str], *, consequence: str,
+                     example: str, deprecated: str | None = None) -> FieldSpec[str]:
+    """A Token from a set that grows: an unknown one is a warning, not an error."""
+    return bare_item_field(
+        name, ref, (Token,), value_type="str (an SF Token)", example=example,
+        check_value=lambda v: known_values(v, known, name, consequence), deprecated=deprecated)
+
+
+def string_item_field(name: str, ref: str, *, example: str,
+                      check_value: Callable[[Any], Iterable[Issue]] | None = None,
+                      deprecated: str | None = None) -> FieldSpec[str]:
+    return bare_item_field(name, ref, (str,), check_value=check_value,
+                           value_type="str (an SF String)", example=example,
+                           deprecated=deprecated)
+
+
+def boolean_item_field(name: str, ref: str, *, example: str,
+                       check_value: Callable[[Any], Iterable[Issue]] | None = None,
+                       ) -> FieldSpec[bool]:
+    return bare_item_field(name, ref, (bool,), check_value=check_value,
+                           value_type="bool (an SF Boolean)", example=example)
+
+
+# -- views of containers whose members are all Items (what their check made sure of) ----------
+
+def member_values(members: List) -> tuple[Any, ...]:
+    return tuple(m.value for m in members if isinstance(m, Item))
+
+
+def items(values: tuple[Any, ...]) -> List:
+    return tuple(Item(v) for v in values)
+
+
+def dict_values(members: Dictionary) -> dict[str, Any]:
+    return {k: m.value for k, m in members.items() if isinstance(m, Item)}
+
+
+def dict_items(values: dict[str, Any]) -> Dictionary:
+    return {k: Item(v) for k, v in values.items()}
