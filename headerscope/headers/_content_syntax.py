@@ -1,0 +1,339 @@
+"""Productions shared by the content group's fields: lists, weights, parameters, directives.
+
+    #element           = [ element ] *( OWS "," OWS [ element ] )       ; RFC 9110, 5.6.1.2
+    weight             = OWS ";" OWS "q=" qvalue                        ; RFC 9110, 12.4.2
+    qvalue             = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )
+    parameters         = *( OWS ";" OWS [ parameter ] )                 ; RFC 9110, 5.6.6
+    parameter          = parameter-name "=" parameter-value             ; name* = RFC 8187
+    transfer-parameter = token BWS "=" BWS ( token / quoted-string )    ; RFC 9110, 10.1.4
+    cache-directive    = token [ "=" ( token / quoted-string ) ]        ; RFC 9111, 5.2
+
+Strategy: each production is one compiled expression matched at the cursor's position, and
+when it does not match, the cursor walks the same production to name the first bad character.
+`scan_list` also takes an optional fast path: one expression for a whole common member *and*
+the separator after it (`text/html;q=0.9,`), so that a typical browser value costs one
+`re.match` per member. Anything it does not match goes through the element's cursor walk,
+which is the reference grammar; tests run every field with `FAST_PATHS = False` as well and
+compare. q-values are exact `Decimal`s, cached by their spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import TypeVar
+
+from ._json import decimal_text
+from ._rfc8187 import ExtValue, parse_ext_value, write_ext_value
+from ._spec import FieldError, FieldSpec, Kind, Lint
+from ._syntax import TOKEN_RE, Cursor, quote
+from ._types import Q_ONE, Params, QualityItem
+
+T = TypeVar("T")
+Fast = tuple[re.Pattern[str], Callable[[re.Match[str]], T]]
+FAST_PATHS = True  # tests switch it off to check that both paths agree
+
+TOKEN = TOKEN_RE.pattern
+QDTEXT = r'(?:[\t !#-\[\]-~\x80-\xff]|\\[\t -~\x80-\xff])*'
+QVALUE = r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?"
+SEP = r"[ \t]*(?:,[ \t,]*|\Z)"  # what may follow a list member: OWS, then "," or the end
+WEIGHT = rf"(?:[ \t]*;[ \t]*[qQ]=({QVALUE}))?"  # an optional weight, as one group
+_LEAD_RE = re.compile(r"[ \t,]*")
+_SEP_RE = re.compile(SEP)
+_WEIGHT_RE = re.compile(r"[ \t]*;[ \t]*[qQ]=([0-9.]*)")
+_QVALUE_RE = re.compile(QVALUE)
+_Q_CACHE: dict[str, Decimal] = {}  # at most ~1100 spellings of a valid q-value
+_PARAM_RE = re.compile(rf'[ \t]*;[ \t]*(?:({TOKEN})=(?:({TOKEN})|"({QDTEXT})"))?')
+_QUOTED_PAIR_RE = re.compile(r"\\(.)", re.S)
+_MEDIA_RE = re.compile(rf"({TOKEN})/({TOKEN})")
+DIRECTIVE = rf'({TOKEN})(?:=(?:({TOKEN})|"({QDTEXT})"))?'
+_DIRECTIVE_RE = re.compile(DIRECTIVE)
+_TPARAM_RE = re.compile(rf'[ \t]*;[ \t]*({TOKEN})[ \t]*=[ \t]*(?:({TOKEN})|"({QDTEXT})")')
+
+
+# -- lists -----------------------------------------------------------------------------------
+
+def scan_list(raw: str, element: Callable[[Cursor], T], *, fast: Fast[T] | None = None,
+              at_least_one: bool = False, what: str = "list", start: int = 0) -> tuple[T, ...]:
+    """An RFC 9110 `#element` list from `raw[start:]`.
+
+    "A recipient MUST accept empty list elements" (RFC 9110, 5.6.1.2): `[ \\t,]*` skips them.
+    `fast`, when given, is (pattern, build): the pattern ends with `SEP`, and `build` makes the
+    member from its match.
+    """
+    end, pos = len(raw), start
+    if pos < end and raw[pos] in " \t,":
+        pos = _skip_lead(raw, pos)
+    items: list[T] = []
+    quick = fast[0].match if fast is not None and FAST_PATHS else None
+    cur: Cursor | None = None  # made only when a member needs the cursor walk
+    while pos < end:
+        if quick is not None and fast is not None:
+            m = quick(raw, pos)
+            if m is not None:
+                items.append(fast[1](m))
+                pos = m.end()
+                continue
+        if cur is None:
+            cur = Cursor(raw)
+        cur.pos = pos
+        items.append(element(cur))
+        m = _SEP_RE.match(raw, cur.pos)
+        if m is None:
+            cur.skip_ows()
+            raise cur.unexpected("',' or the end of the value")
+        pos = m.end()
+    if at_least_one and not items:
+        raise FieldError(f"empty {what}: at least one element is required", start)
+    return tuple(items)
+
+
+def _skip_lead(raw: str, pos: int) -> int:
+    m = _LEAD_RE.match(raw, pos)
+    return m.end() if m else pos
+
+
+def element_offset(raw: str, index: int) -> int | None:
+    """Where the `index`-th non-empty member of a list that parsed starts, for a warning."""
+    for i, at in enumerate(element_offsets(raw)):
+        if i == index:
+            return at
+    return None
+
+
+def element_offsets(raw: str) -> Iterator[int]:
+    """Where each non-empty member of a list that parsed starts (a per-character walk: call it
+    only once a warning is certain)."""
+    quoted, start, i = False, True, 0
+    while i < len(raw):
+        ch = raw[i]
+        if quoted:
+            if ch == "\\":
+                i += 1
+            elif ch == '"':
+                quoted = False
+        elif ch == '"':
+            quoted = True
+        elif ch == ",":
+            start = True
+        if start and ch not in " \t,":
+            start = False
+            yield i
+        i += 1
+
+
+# -- weights ---------------------------------------------------------------------------------
+
+def qvalue(text: str, pos: int) -> Decimal:
+    """An exact q-value from its spelling; `pos` is where `text` starts in the raw value."""
+    q = _Q_CACHE.get(text)
+    if q is None:
+        if _QVALUE_RE.fullmatch(text) is None:
+            m = _QVALUE_RE.match(text)
+            raise FieldError("a weight is a q-value from 0 to 1 with at most three decimals, "
+                             "e.g. q=0.8", pos + (m.end() if m else 0))
+        q = _Q_CACHE[text] = Decimal(text)
+    return q
+
+
+def fast_q(text: str | None) -> Decimal:
+    """The q-value of a `WEIGHT` group that matched (so it is valid), or Q_ONE."""
+    if text is None:
+        return Q_ONE
+    q = _Q_CACHE.get(text)
+    return q if q is not None else qvalue(text, 0)
+
+
+def parse_weight(cur: Cursor) -> Decimal:
+    """An optional `;q=` weight after a member; Q_ONE when there is none."""
+    m = _WEIGHT_RE.match(cur.text, cur.pos)
+    if m is not None:
+        cur.pos = m.end()
+        return qvalue(m.group(1), m.start(1))
+    save = cur.pos
+    cur.skip_ows()
+    if cur.take(";"):
+        cur.skip_ows()
+        name = TOKEN_RE.match(cur.text, cur.pos)
+        if name is not None and name.group() in ("q", "Q"):
+            cur.pos = name.end()
+            raise cur.unexpected("'=' right after 'q'")
+        raise cur.unexpected("a weight 'q=...' (no other parameter is allowed here)")
+    cur.pos = save
+    return Q_ONE
+
+
+def write_weight(q: Decimal) -> str:
+    return "" if q == Q_ONE else f";q={decimal_text(q)}"
+
+
+def weighted_list_field(name: str, ref: str, value: Callable[[Cursor], str], pattern: str, *,
+                        lower: bool, example: str) -> FieldSpec[tuple[QualityItem, ...]]:
+    """`#( value [ weight ] )`: Accept-Charset, -Encoding and -Language.
+
+    `value` walks one value with the cursor; `pattern` is the same production as an
+    expression, for the fast path. Each list may be empty: "An Accept-Encoding header field
+    with a field value that is empty implies that the user agent does not want any content
+    coding in response" (RFC 9110, 12.5.3).
+    """
+
+    def element(cur: Cursor) -> QualityItem:
+        item = value(cur)
+        return QualityItem(item, parse_weight(cur))
+
+    def build(m: re.Match[str]) -> QualityItem:
+        item, q = m.groups()
+        return QualityItem(item, Q_ONE if q is None else fast_q(q))
+
+    def build_lower(m: re.Match[str]) -> QualityItem:
+        item, q = m.groups()
+        return QualityItem(item.lower(), Q_ONE if q is None else fast_q(q))
+
+    fast: Fast[QualityItem] = (re.compile(f"({pattern}){WEIGHT}{SEP}"),
+                               build_lower if lower else build)
+
+    def parse(raw: str) -> tuple[QualityItem, ...]:
+        return scan_list(raw, element, fast=fast)
+
+    def write(items: tuple[QualityItem, ...]) -> str:
+        return ", ".join(item.value + write_weight(item.q) for item in items)
+
+    return FieldSpec(name, parse, write, ref, kind=Kind.LIST,
+                     value_type="tuple[QualityItem, ...]", example=example)
+
+
+def token_list_field(name: str, ref: str, *, lower: bool, at_least_one: bool = False,
+                     lint: Lint | None = None, example: str) -> FieldSpec[tuple[str, ...]]:
+    """`#token` (or `1#token`), like `_families.token_list_field` with a fast path."""
+
+    def element(cur: Cursor) -> str:
+        token = cur.token()
+        return token.lower() if lower else token
+
+    fast: Fast[str] = (re.compile(f"({TOKEN}){SEP}"),
+                       (lambda m: m.group(1).lower()) if lower else (lambda m: m.group(1)))
+
+    def parse(raw: str) -> tuple[str, ...]:
+        return scan_list(raw, element, fast=fast, at_least_one=at_least_one)
+
+    def write(value: tuple[str, ...]) -> str:
+        return ", ".join(value)
+
+    return FieldSpec(name, parse, write, ref, kind=Kind.LIST, value_type="tuple[str, ...]",
+                     lint=lint, example=example)
+
+
+# -- parameters --------------------------------------------------------------------------------
+
+def parse_parameters(cur: Cursor, *, stop_at_q: bool = False) -> Params:
+    """`parameters`, names lower-cased, `name*` values decoded as RFC 8187 ext-values.
+
+    With `stop_at_q`, stop before a parameter named q, leaving it for `parse_weight`: "The
+    first "q" parameter (if any) separates the media-range parameter(s) from the
+    accept-params" (RFC 7231, 5.3.2).
+    """
+    params: Params = {}
+    text = cur.text
+    while True:
+        m = _PARAM_RE.match(text, cur.pos)
+        if m is None:
+            return params
+        name = m.group(1)
+        if name is None:  # an empty parameter: only ";", "," or the end may follow
+            nxt = m.end()
+            if nxt < cur.end and text[nxt] not in ",;":
+                raise _parameter_error(cur, nxt)
+            cur.pos = nxt
+            continue
+        name = name.lower()
+        if stop_at_q and name == "q":
+            return params
+        if name in params:
+            raise FieldError(f"parameter {name!r} is repeated", m.start(1))
+        token = m.group(2)
+        if name[-1] == "*":
+            if token is None:
+                raise FieldError(f"the RFC 8187 value of {name!r} must not be quoted",
+                                 m.start(3) - 1)
+            params[name] = parse_ext_value(token, m.start(2))
+        elif token is not None:
+            params[name] = token
+        else:
+            params[name] = unquote(m.group(3))
+        cur.pos = m.end()
+
+
+def _parameter_error(cur: Cursor, pos: int) -> FieldError:
+    """Walk a parameter that `_PARAM_RE` refused, so that the error names its bad character."""
+    cur.pos = pos
+    cur.token("a parameter name")
+    cur.expect("=")
+    cur.token_or_quoted("a parameter value")
+    return FieldError("malformed parameter", pos)  # not reached: one of the above raises
+
+
+def write_parameters(params: Params) -> str:
+    return "".join(f";{name}={write_ext_value(v) if isinstance(v, ExtValue) else quote(v)}"
+                   for name, v in params.items())
+
+
+def unquote(text: str) -> str:
+    """The content of a quoted-string match group, with quoted-pairs undone."""
+    return _QUOTED_PAIR_RE.sub(r"\1", text) if "\\" in text else text
+
+
+def parse_transfer_parameters(cur: Cursor, *, stop_at_q: bool = False) -> dict[str, str]:
+    """`*( OWS ";" OWS transfer-parameter )`; with `stop_at_q`, stop before TE's weight."""
+    params: dict[str, str] = {}
+    while True:
+        m = _TPARAM_RE.match(cur.text, cur.pos)
+        if m is None:
+            save = cur.pos
+            cur.skip_ows()
+            if cur.take(";"):  # a parameter the expression refused: find its bad character
+                cur.skip_ows()
+                cur.token("a parameter name")
+                cur.skip_ows()
+                cur.expect("=")
+                cur.skip_ows()
+                cur.token_or_quoted("a parameter value")
+            cur.pos = save
+            return params
+        name = m.group(1).lower()
+        if stop_at_q and name == "q":
+            return params
+        if name in params:
+            raise FieldError(f"parameter {name!r} is repeated", m.start(1))
+        token = m.group(2)
+        params[name] = token if token is not None else unquote(m.group(3))
+        cur.pos = m.end()
+
+
+def write_transfer_parameters(params: dict[str, str]) -> str:
+    return "".join(f";{name}={quote(value)}" for name, value in params.items())
+
+
+# -- media types and directives ----------------------------------------------------------------
+
+def parse_media_type_name(cur: Cursor) -> re.Match[str]:
+    """`type "/" subtype`: group 1 is the type, group 2 the subtype, as sent."""
+    m = _MEDIA_RE.match(cur.text, cur.pos)
+    if m is None:
+        cur.token("a media type such as text/html")
+        cur.expect("/")
+        cur.token("a subtype after '/'")
+        raise cur.unexpected("a media type")  # not reached: one of the above raises
+    cur.pos = m.end()
+    return m
+
+
+def parse_directive(cur: Cursor) -> re.Match[str]:
+    """`DIRECTIVE`: group 1 the name, group 2 a token argument, group 3 a quoted one."""
+    m = _DIRECTIVE_RE.match(cur.text, cur.pos)
+    if m is None:
+        raise cur.unexpected("a directive name")
+    cur.pos = m.end()
+    if m.lastindex == 1 and cur.take("="):  # "=" with no valid argument after it
+        cur.token_or_quoted("an argument (a token or a quoted-string)")
+    return m

@@ -1,0 +1,95 @@
+"""Accept: the media types the user agent prefers in the response (RFC 9110, 12.5.1).
+
+    Accept      = #( media-range [ weight ] )
+    media-range = ( "*/*" / ( type "/" "*" ) / ( type "/" subtype ) ) parameters
+    weight      = OWS ";" OWS "q=" qvalue
+    accept-ext  = OWS ";" OWS token [ "=" ( token / quoted-string ) ]   ; RFC 7231, after q
+
+"Senders using weights SHOULD send "q" last (after all media-range parameters). Recipients
+SHOULD process any parameter named "q" as weight, regardless of parameter ordering." So the
+first q splits a member: parameters before it are the range's, any after it are kept apart as
+`extensions` (RFC 7231's accept-ext, which RFC 9110 dropped) and reported.
+"""
+
+import re
+from collections.abc import Iterator
+
+from ._content_syntax import (
+    SEP,
+    TOKEN,
+    WEIGHT,
+    Fast,
+    element_offset,
+    fast_q,
+    parse_media_type_name,
+    parse_parameters,
+    parse_weight,
+    scan_list,
+    write_parameters,
+)
+from ._json import decimal_text
+from ._spec import Diagnostic, FieldSpec, Kind
+from ._syntax import Cursor
+from ._types import Q_ONE, MediaRange, Params
+
+
+def _media_range(cur: Cursor) -> MediaRange:
+    m = parse_media_type_name(cur)
+    params = parse_parameters(cur, stop_at_q=True)
+    before = cur.pos
+    q = parse_weight(cur)
+    extensions = parse_parameters(cur) if cur.pos != before else {}
+    return MediaRange(m.group(1).lower(), m.group(2).lower(), params, q, extensions)
+
+
+def _simple_range(m: re.Match[str]) -> MediaRange:
+    kind, subtype, block, q = m.groups()
+    if not block:
+        return MediaRange(kind.lower(), subtype.lower(), {}, fast_q(q), {})
+    pairs = _TOKEN_PARAM_RE.findall(block)
+    params: Params = {name.lower(): value for name, value in pairs}
+    if len(params) < len(pairs):  # a repeated parameter: the cursor walk reports it
+        return _media_range(Cursor(m.string, m.start()))
+    return MediaRange(kind.lower(), subtype.lower(), params, fast_q(q), {})
+
+
+# The common member, `type/subtype` with plain token parameters (no q, no name*) and at most
+# a weight, and its separator, in one match.
+_NAME = r"[!#$%&'+\-.^_`|~0-9A-Za-z]+"  # a token without "*": no RFC 8187 name* here
+_PARAMS = rf"(?:[ \t]*;[ \t]*(?![qQ]=){_NAME}={TOKEN})*"
+_TOKEN_PARAM_RE = re.compile(rf"({_NAME})=({TOKEN})")
+_FAST: Fast[MediaRange] = (re.compile(f"({TOKEN})/({TOKEN})({_PARAMS}){WEIGHT}{SEP}"),
+                           _simple_range)
+
+
+def parse(raw: str) -> tuple[MediaRange, ...]:
+    return scan_list(raw, _media_range, fast=_FAST)
+
+
+def write(value: tuple[MediaRange, ...]) -> str:
+    return ", ".join(_write_range(r) for r in value)
+
+
+def _write_range(r: MediaRange) -> str:
+    text = f"{r.type}/{r.subtype}{write_parameters(r.params)}"
+    if r.q != Q_ONE or r.extensions:
+        text += f";q={decimal_text(r.q)}{write_parameters(r.extensions)}"
+    return text
+
+
+def lint(value: tuple[MediaRange, ...], raw: str) -> Iterator[Diagnostic]:
+    for i, r in enumerate(value):
+        if r.type == "*" and r.subtype != "*":
+            yield Diagnostic(f"'*/{r.subtype}' matches nothing useful: only '*/*' may have a "
+                             "'*' type", element_offset(raw, i))
+        if r.extensions:
+            yield Diagnostic("parameters after q: RFC 9110 senders SHOULD send q last; they "
+                             "are kept as accept-ext, not as media-range parameters",
+                             element_offset(raw, i))
+
+
+ACCEPT = FieldSpec(
+    "Accept", parse, write, "RFC 9110, 12.5.1", kind=Kind.LIST, lint=lint,
+    value_type="tuple[MediaRange, ...]",
+    example="text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+)

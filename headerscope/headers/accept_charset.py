@@ -1,0 +1,17 @@
+"""Accept-Charset: the charsets the user agent prefers (RFC 9110, 12.5.2).
+
+    Accept-Charset = #( ( token / "*" ) [ weight ] )
+
+Charset names are case-insensitive and are lower-cased. Browsers stopped sending this field.
+"""
+
+from ._content_syntax import TOKEN, weighted_list_field
+from ._syntax import Cursor
+
+
+def _charset(cur: Cursor) -> str:
+    return cur.token("a charset name or '*'").lower()
+
+
+ACCEPT_CHARSET = weighted_list_field("Accept-Charset", "RFC 9110, 12.5.2", _charset, TOKEN,
+                                     lower=True, example="utf-8, iso-8859-1;q=0.5")

@@ -1,0 +1,19 @@
+"""Accept-Encoding: the content codings the user agent accepts (RFC 9110, 12.5.3).
+
+    Accept-Encoding = #( codings [ weight ] )
+    codings         = content-coding / "identity" / "*"
+    content-coding  = token
+
+"All content codings are case-insensitive" (8.4.1): they are lower-cased.
+"""
+
+from ._content_syntax import TOKEN, weighted_list_field
+from ._syntax import Cursor
+
+
+def _coding(cur: Cursor) -> str:
+    return cur.token("a content coding, 'identity' or '*'").lower()
+
+
+ACCEPT_ENCODING = weighted_list_field("Accept-Encoding", "RFC 9110, 12.5.3", _coding, TOKEN,
+                                      lower=True, example="gzip, deflate, br, zstd")

@@ -1,0 +1,102 @@
+"""Content-Range: which part of the representation a partial response carries (RFC 9110, 14.4).
+
+    Content-Range     = range-unit SP ( range-resp / unsatisfied-range )
+    range-resp        = incl-range "/" ( complete-length / "*" )
+    incl-range        = first-pos "-" last-pos
+    unsatisfied-range = "*/" complete-length
+    complete-length   = 1*DIGIT
+
+"A Content-Range field value is invalid if it contains a range-resp that has a last-pos value
+less than its first-pos value, or a complete-length value less than or equal to its last-pos
+value."
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import _content_syntax as syntax
+from ._content_syntax import TOKEN
+from ._spec import Diagnostic, FieldError, FieldSpec
+from ._syntax import Cursor, parse_int
+
+
+@dataclass(frozen=True, slots=True)
+class ContentRange:
+    """`bytes 0-499/1234`, or `bytes 0-499/*` when the length is unknown."""
+
+    unit: str  # lower-cased
+    first: int
+    last: int
+    length: int | None  # None: "*", the complete length is unknown
+
+
+@dataclass(frozen=True, slots=True)
+class UnsatisfiedRange:
+    """`bytes */1234`: sent with 416, the complete length of the representation."""
+
+    unit: str
+    length: int
+
+
+_FAST_RE = re.compile(f"({TOKEN}) (?:([0-9]{{1,19}})-([0-9]{{1,19}})/([0-9]{{1,19}}|\\*)"
+                      "|\\*/([0-9]{1,19}))")
+
+
+def parse(raw: str) -> ContentRange | UnsatisfiedRange:
+    m = _FAST_RE.fullmatch(raw) if syntax.FAST_PATHS else None
+    if m is None:
+        return _walk(raw)  # the cursor walk of the same grammar names the bad character
+    unit, first, last, total, unsatisfied = m.groups()
+    if unsatisfied is not None:
+        return UnsatisfiedRange(unit.lower(), int(unsatisfied))
+    return _range_resp(unit.lower(), int(first), int(last), m.start(3),
+                       None if total == "*" else int(total), m.start(4))
+
+
+def _walk(raw: str) -> ContentRange | UnsatisfiedRange:
+    cur = Cursor(raw)
+    unit = cur.token("a range unit such as bytes").lower()
+    cur.expect(" ")
+    if cur.take("*"):
+        cur.expect("/")
+        length = parse_int(cur, "the complete length")
+        cur.expect_end()
+        return UnsatisfiedRange(unit, length)
+    first = parse_int(cur, "the first position")
+    cur.expect("-")
+    at_last = cur.pos
+    last = parse_int(cur, "the last position")
+    cur.expect("/")
+    at_total, total = cur.pos, None
+    if not cur.take("*"):
+        total = parse_int(cur, "the complete length or '*'")
+    cur.expect_end()
+    return _range_resp(unit, first, last, at_last, total, at_total)
+
+
+def _range_resp(unit: str, first: int, last: int, at_last: int, total: int | None,
+                at_total: int) -> ContentRange:
+    if last < first:
+        raise FieldError(f"the last position {last} is before the first {first}", at_last)
+    if total is not None and total <= last:
+        raise FieldError(f"the complete length {total} must be greater than the last "
+                         f"position {last}", at_total)
+    return ContentRange(unit, first, last, total)
+
+
+def write(value: ContentRange | UnsatisfiedRange) -> str:
+    if isinstance(value, UnsatisfiedRange):
+        return f"{value.unit} */{value.length}"
+    total = "*" if value.length is None else value.length
+    return f"{value.unit} {value.first}-{value.last}/{total}"
+
+
+def lint(value: ContentRange | UnsatisfiedRange, raw: str) -> Iterator[Diagnostic]:
+    if value.unit != "bytes":
+        yield Diagnostic(f"range unit {value.unit!r} is not registered (only bytes is)", 0)
+
+
+CONTENT_RANGE = FieldSpec("Content-Range", parse, write, "RFC 9110, 14.4", lint=lint,
+                          value_type="ContentRange | UnsatisfiedRange",
+                          example="bytes 21010-47021/47022")

@@ -1,0 +1,40 @@
+"""Pragma: the HTTP/1.0 cache directive, deprecated for Cache-Control (RFC 9111, 5.4).
+
+    Pragma           = #pragma-directive
+    pragma-directive = "no-cache" / extension-pragma
+    extension-pragma = token [ "=" ( token / quoted-string ) ]
+
+Browsers still send `Pragma: no-cache` beside `Cache-Control: no-cache` on a reload.
+"""
+
+import re
+
+from ._content_syntax import DIRECTIVE, SEP, Fast, parse_directive, scan_list, unquote
+from ._spec import FieldSpec, Kind
+from ._syntax import quote
+from ._types import Directive
+
+
+def _directive(m: re.Match[str]) -> Directive:
+    token, quoted = m.group(2), m.group(3)
+    return Directive(m.group(1).lower(), token if quoted is None else unquote(quoted))
+
+
+_FAST: Fast[Directive] = (re.compile(DIRECTIVE + SEP), _directive)
+
+
+def parse(raw: str) -> tuple[Directive, ...]:
+    return scan_list(raw, lambda cur: _directive(parse_directive(cur)), fast=_FAST)
+
+
+def write(value: tuple[Directive, ...]) -> str:
+    return ", ".join(d.name if d.argument is None else f"{d.name}={quote(str(d.argument))}"
+                     for d in value)
+
+
+PRAGMA = FieldSpec(
+    "Pragma", parse, write, "RFC 9111, 5.4", kind=Kind.LIST, value_type="tuple[Directive, ...]",
+    example="no-cache",
+    deprecated="Pragma is deprecated (RFC 9111, 5.4): use Cache-Control, which HTTP/1.1 "
+               "caches obey",
+)

@@ -1,0 +1,124 @@
+"""Range: the parts of the representation the client asks for (RFC 9110, 14.2).
+
+    Range            = ranges-specifier
+    ranges-specifier = range-unit "=" range-set
+    range-set        = 1#range-spec
+    range-spec       = int-range / suffix-range / other-range
+    int-range        = first-pos "-" [ last-pos ]
+    suffix-range     = "-" suffix-length
+    other-range      = 1*( %x21-2B / %x2D-7E )   ; 1*(VCHAR excluding comma)
+
+Byte ranges become `ByteRange` and `SuffixRange`; ranges of any other unit are kept as sent
+(`OtherRange`) and reported, since their meaning is unknown here.
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import _content_syntax as syntax
+from ._content_syntax import SEP, TOKEN, Fast, scan_list
+from ._spec import Diagnostic, FieldError, FieldSpec
+from ._syntax import Cursor, parse_int
+from ._types import ByteRange, OtherRange, SuffixRange, slot_setters
+
+RangeSpec = ByteRange | SuffixRange | OtherRange
+_OTHER_RE = re.compile(r"[!-+\--~]+")
+_UNIT_RE = re.compile(f"({TOKEN})=")
+_ONE_RE = re.compile("bytes=([0-9]{1,19})-([0-9]{0,19})")
+
+
+@dataclass(frozen=True, slots=True, init=False)
+class Ranges:
+    """`bytes=0-99,-50`: a range unit and its ranges, in the order they were asked for."""
+
+    unit: str  # lower-cased: range units are case-insensitive
+    ranges: tuple[RangeSpec, ...]
+
+    def __init__(self, unit: str, ranges: tuple[RangeSpec, ...]) -> None:
+        _RS_UNIT(self, unit)  # see slot_setters: a frozen dataclass's own __init__ is slow
+        _RS_RANGES(self, ranges)
+
+
+_RS_UNIT, _RS_RANGES = slot_setters(Ranges, "unit", "ranges")
+
+
+def _byte_range(cur: Cursor) -> RangeSpec:
+    if cur.take("-"):
+        return SuffixRange(parse_int(cur, "a suffix length"))
+    first = parse_int(cur, "a byte position or '-'")
+    cur.expect("-")
+    if cur.at_end() or cur.peek() not in "0123456789":
+        return ByteRange(first)
+    at = cur.pos
+    return _int_range(first, parse_int(cur, "the last byte position"), at)
+
+
+def _int_range(first: int, last: int, at: int) -> ByteRange:
+    if last < first:
+        # "An int-range is invalid if the last-pos value is present and less than the
+        # first-pos."
+        raise FieldError(f"the last position {last} is before the first {first}", at)
+    return ByteRange(first, last)
+
+
+def _fast_byte_range(m: re.Match[str]) -> RangeSpec:
+    first, last, suffix = m.groups()
+    if suffix is not None:
+        return SuffixRange(int(suffix))
+    return _int_range(int(first), int(last), m.start(2)) if last else ByteRange(int(first))
+
+
+_FAST: Fast[RangeSpec] = (
+    re.compile(f"(?:([0-9]{{1,19}})-([0-9]{{0,19}})|-([0-9]{{1,19}})){SEP}"), _fast_byte_range)
+
+
+def _other_range(cur: Cursor) -> RangeSpec:
+    m = _OTHER_RE.match(cur.text, cur.pos)
+    if m is None:
+        raise cur.unexpected("a range")
+    cur.pos = m.end()
+    return OtherRange(m.group())
+
+
+def parse(raw: str) -> Ranges:
+    one = _ONE_RE.fullmatch(raw) if syntax.FAST_PATHS else None
+    if one is not None:  # the usual request: one byte range
+        first, last = one.groups()
+        spec = _int_range(int(first), int(last), one.start(2)) if last else ByteRange(int(first))
+        return Ranges("bytes", (spec,))
+    m = _UNIT_RE.match(raw)
+    if m is None:
+        cur = Cursor(raw)
+        cur.token("a range unit such as bytes")
+        raise cur.unexpected("'=' after the range unit")
+    unit = m.group(1).lower()
+    if unit == "bytes":
+        ranges = scan_list(raw, _byte_range, fast=_FAST, at_least_one=True, what="range set",
+                           start=m.end())
+    else:
+        ranges = scan_list(raw, _other_range, at_least_one=True, what="range set",
+                           start=m.end())
+    return Ranges(unit, ranges)
+
+
+def write(value: Ranges) -> str:
+    return f"{value.unit}=" + ",".join(_write_spec(r) for r in value.ranges)
+
+
+def _write_spec(r: RangeSpec) -> str:
+    if isinstance(r, ByteRange):
+        return f"{r.first}-" if r.last is None else f"{r.first}-{r.last}"
+    if isinstance(r, SuffixRange):
+        return f"-{r.length}"
+    return r.text
+
+
+def lint(value: Ranges, raw: str) -> Iterator[Diagnostic]:
+    if value.unit != "bytes":
+        yield Diagnostic(f"range unit {value.unit!r} is not registered: its ranges are kept "
+                         "as sent, and a server ignores a Range it does not understand", 0)
+
+
+RANGE = FieldSpec("Range", parse, write, "RFC 9110, 14.2", lint=lint, value_type="Ranges",
+                  example="bytes=0-499")
