@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import binascii
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
 
 from ._spec import FieldError
 from ._syntax import TOKEN_RE, Cursor, describe, quote, quote_string
+from ._value import value_type
 
 _TOKEN68_RE = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 # the common case, a scheme and a token68 (Basic, Bearer, Negotiate), in one match
@@ -45,7 +46,7 @@ _DIGEST_QUOTED = frozenset({"realm", "domain", "nonce", "opaque", "username", "u
                             "response", "cnonce"})
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Challenge:
     """One challenge of WWW-Authenticate or Proxy-Authenticate.
 
@@ -58,7 +59,7 @@ class Challenge:
     params: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Credentials:
     """Authorization or Proxy-Authorization credentials other than Basic; fields as Challenge."""
 
@@ -67,7 +68,7 @@ class Credentials:
     params: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class BasicCredentials:
     """Basic credentials (RFC 7617), decoded from base64: the user-id and the password."""
 

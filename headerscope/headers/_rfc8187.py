@@ -15,11 +15,11 @@ are optional, and headerscope reports them as an error rather than guess at a de
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import quote_from_bytes, unquote_to_bytes
 
 from ._spec import FieldError
 from ._syntax import describe
+from ._value import value_type
 
 # RFC 5646 tag shape (and RFC 4647 basic range shape): subtags of 1 to 8 letters or digits.
 LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -28,7 +28,7 @@ _ATTR_SAFE = b"!#$&+^`|"  # attr-chars beyond the letters, digits and "-._~" quo
 _CHARSETS = {"UTF-8": "UTF-8", "ISO-8859-1": "ISO-8859-1"}  # upper-cased name -> canonical
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class ExtValue:
     """A decoded RFC 8187 value: the text, the charset it was sent in, its language tag."""
 

@@ -10,13 +10,13 @@ repeats is reported on every line, and the first line's value is the one used.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from ._spec import Diagnostic, Kind, ParsedField, Registry
+from ._value import value_type
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class FieldSection:
     lines: tuple[ParsedField, ...]  # one per field line, wire order
 

@@ -15,18 +15,18 @@ there is an issue to report, by parsing once more with `sf.locate`.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from . import sf
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._value import value_type
 from .sf import Dictionary, InnerList, Item, List, Path, Token, describe_bare
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Issue:
     """A semantic problem with a parsed value, at a path inside it (() is the whole Item)."""
 

@@ -26,14 +26,15 @@ Parameters compare in order, since they are an ordered map (section 3.1.2).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any, TypeAlias
 
 from ._json import JSON, to_json
+from ._value import value_type
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Token:
     """A Token (section 3.3.4): `ALPHA / "*"` then tchar, ":" and "/"; case-sensitive."""
 
@@ -43,7 +44,7 @@ class Token:
         return {"token": self.value}
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class DisplayString:
     """A Display String (section 3.3.8): Unicode text meant to be shown to a person."""
 
@@ -53,7 +54,7 @@ class DisplayString:
         return {"display": self.value}
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Date:
     """A Date (section 3.3.7): whole seconds since 1970-01-01T00:00:00Z, leap seconds excluded.
 
@@ -79,7 +80,7 @@ def _params_key(params: Params) -> tuple[tuple[str, type, object], ...]:
     return tuple((k, type(v), v) for k, v in params.items())
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@value_type(eq=False)
 class Item:
     """A bare item with its parameters (section 3.3)."""
 
@@ -99,7 +100,7 @@ class Item:
         return {"value": to_json(self.value), "params": to_json(self.params)}
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@value_type(eq=False)
 class InnerList:
     """An array of Items with parameters of its own (section 3.1.1)."""
 

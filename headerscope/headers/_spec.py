@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, Generic, NamedTuple, TypeVar
+
+from ._value import value_type
 
 T = TypeVar("T")
 
@@ -29,7 +30,7 @@ class FieldError(ValueError):
         self.position = position
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Diagnostic:
     """An error or a warning about one field line, fit to print with a caret."""
 
@@ -63,7 +64,7 @@ _COMBINING = frozenset({Kind.LIST, Kind.COOKIE, Kind.SF_LIST, Kind.SF_DICT})
 Lint = Callable[[Any, str], Iterable[Diagnostic]]
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class FieldSpec(Generic[T]):
     """One registered field: its grammar (parse) and its inverse (write), side by side.
 

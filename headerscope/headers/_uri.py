@@ -35,10 +35,10 @@ from __future__ import annotations
 import enum
 import ipaddress
 import re
-from dataclasses import dataclass
 
 from ._spec import FieldError
 from ._syntax import describe
+from ._value import value_type
 
 # unreserved and sub-delims, the characters that need no percent-encoding almost anywhere
 _PLAIN = r"A-Za-z0-9\-._~!$&'()*+,;="
@@ -63,7 +63,7 @@ class HostKind(enum.StrEnum):
     IPVFUTURE = "ipvfuture"
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Host:
     """`uri-host [ ":" port ]`. A reg-name is lower-cased (hosts are case-insensitive, RFC
     3986, 3.2.2); an IP literal is kept without its brackets, lower-cased."""
@@ -82,7 +82,7 @@ class Host:
         return write_host(self)
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Uri:
     """A URI with its scheme (lower-cased); `host` is None when there is no authority."""
 
@@ -97,7 +97,7 @@ class Uri:
         return write_uri_reference(self)
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class RelativeRef:
     """A relative reference (no scheme), resolved against a base URI by the recipient."""
 
@@ -120,7 +120,7 @@ class OpaqueOrigin(enum.StrEnum):
     NULL = "null"
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Origin:
     """A serialized tuple origin: scheme (lower-cased), host and port (None when omitted)."""
 

@@ -12,7 +12,7 @@ is the one to use.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ._content_syntax import parse_parameters, write_parameters
 from ._json import JSON, to_json
@@ -20,9 +20,10 @@ from ._rfc8187 import ExtValue, write_ext_value
 from ._spec import Diagnostic, FieldSpec
 from ._syntax import Cursor, quote
 from ._types import Params
+from ._value import value_type
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class ContentDisposition:
     type: str  # lower-cased: "inline", "attachment" or an extension type
     filename_ext: ExtValue | None = None  # filename* (RFC 8187): preferred when present

@@ -13,15 +13,15 @@ value."
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from . import _content_syntax as syntax
 from ._content_syntax import TOKEN
 from ._spec import Diagnostic, FieldError, FieldSpec
 from ._syntax import Cursor, parse_int
+from ._value import value_type
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class ContentRange:
     """`bytes 0-499/1234`, or `bytes 0-499/*` when the length is unknown."""
 
@@ -31,7 +31,7 @@ class ContentRange:
     length: int | None  # None: "*", the complete length is unknown
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class UnsatisfiedRange:
     """`bytes */1234`: sent with 416, the complete length of the representation."""
 

@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import describe
+from ._value import value_type
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Policy:
     """Directive name (lower-case) -> its values as written; a repeated directive keeps the
     first, as user agents do."""

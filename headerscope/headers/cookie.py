@@ -22,10 +22,10 @@ quoted-or-not as sent: the DQUOTEs stay part of the value, as RFC 6265 keeps the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import TOKEN_RE, describe
+from ._value import value_type
 
 _OCTET = r"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]"
 _PAIR = rf'{TOKEN_RE.pattern}=(?:{_OCTET}*|"{_OCTET}*")'
@@ -35,7 +35,7 @@ _NOT_OCTET_RE = re.compile(r"[^\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]")
 _NOT_TCHAR_RE = re.compile(r"[^!#$%&'*+\-.^_`|~0-9A-Za-z]")
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class CookiePair:
     """One cookie as sent; `name` is "" for a nameless cookie (RFC 6265bis)."""
 

@@ -12,15 +12,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ._spec import FieldError, FieldSpec
 from ._syntax import describe
+from ._value import value_type
 
 _EXTENSION_RE = re.compile(r"[\x21\x23-\x2b\x2d-\x5b\x5d-\x7e]*")
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class TrackingPreference:
     do_not_track: bool  # True for "1" (do not track me), False for "0" (tracking allowed)
     extension: str = ""  # the DNT-extension characters after the digit, as sent

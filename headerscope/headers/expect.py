@@ -9,7 +9,7 @@ than 100-continue MAY respond with a 417 (Expectation Failed) status code".
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ._content_syntax import (
     element_offset,
@@ -22,9 +22,10 @@ from ._content_syntax import (
 from ._spec import Diagnostic, FieldSpec, Kind
 from ._syntax import Cursor, quote
 from ._types import Params
+from ._value import value_type
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Expectation:
     name: str  # lower-cased, e.g. "100-continue"
     value: str | None = None  # None: the expectation has no "=" value

@@ -17,7 +17,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ._json import JSON, to_json
@@ -35,6 +35,7 @@ from ._uri import (
     parse_scheme,
     write_host,
 )
+from ._value import value_type
 
 _OBF_RE = re.compile(r"_[A-Za-z0-9._\-]+")
 
@@ -46,7 +47,7 @@ class NodeKind(enum.StrEnum):
     OBFUSCATED = "obfuscated"
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Node:
     """A client or proxy: an address (IPv6 without brackets), "unknown" or an obfuscated
     "_name"; the port is a number, an obfuscated "_port", or None."""
@@ -116,7 +117,7 @@ def write_node(value: Node, *, brackets: bool = True) -> str:
     return name if value.port is None else f"{name}:{value.port}"
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class ForwardedElement:
     """What one proxy saw; `extensions` holds parameters other than the four defined ones."""
 

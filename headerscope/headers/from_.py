@@ -18,10 +18,10 @@ Comments (CFWS) carry no meaning in an address and are not kept; the domain is l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ._spec import FieldSpec
 from ._syntax import Cursor, describe, quote_string
+from ._value import value_type
 
 _ATEXT = r"A-Za-z0-9!#$%&'*+\-/=?^_`{|}~"
 _DOT_ATOM_RE = re.compile(rf"[{_ATEXT}]+(?:\.[{_ATEXT}]+)*")
@@ -30,7 +30,7 @@ _PLAIN_PHRASE_RE = re.compile(rf"[{_ATEXT}]+(?: [{_ATEXT}]+)*")
 _DOMAIN_LITERAL_RE = re.compile(r"\[[\t !-Z^-~]*\]")
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Mailbox:
     display_name: str | None
     local_part: str  # quoted-pairs undone

@@ -13,11 +13,11 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ._json import JSON
 from ._spec import Diagnostic, FieldError, FieldSpec
 from ._syntax import describe
+from ._value import value_type
 
 _BASE64URL_RE = re.compile(r"[A-Za-z0-9_-]*")
 
@@ -28,7 +28,7 @@ NAMES = {1: "SETTINGS_HEADER_TABLE_SIZE", 2: "SETTINGS_ENABLE_PUSH",
          9: "SETTINGS_NO_RFC7540_PRIORITIES"}  # RFC 9218
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Setting:
     identifier: int  # 0-65535
     value: int  # 0-2**32-1

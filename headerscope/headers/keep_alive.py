@@ -10,15 +10,14 @@ Parameter names are case-insensitive and returned lower-cased; timeout and max a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ._spec import FieldSpec, Kind
 from ._syntax import Cursor, parse_int, parse_list, quote
+from ._value import value_type
 
 _INTEGER = {"timeout": "a number of seconds", "max": "a number of requests"}
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class KeepAliveParam:
     name: str
     value: int | str  # int for timeout and max

@@ -16,25 +16,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ._json import JSON, to_json
 from ._rfc8187 import ExtValue, parse_ext_value, write_ext_value
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import Cursor, parse_list, quote
 from ._uri import Uri, UriReference, parse_uri_reference, write_uri_reference
+from ._value import value_type
 
 _REG_REL_TYPE_RE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*")
 _SINGLE = ("rel", "anchor", "title", "title*", "type", "media")
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class LinkParam:
     name: str  # lower-cased
     value: str | ExtValue | None  # None for a bare name; ExtValue for a name ending in "*"
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Link:
     target: UriReference
     params: tuple[LinkParam, ...] = ()

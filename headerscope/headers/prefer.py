@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import Cursor, parse_list, quote
+from ._value import value_type
 
 
 class Return(enum.StrEnum):
@@ -35,7 +36,7 @@ class Handling(enum.StrEnum):
 _ENUMS: dict[str, type[Return] | type[Handling]] = {"return": Return, "handling": Handling}
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Preference:
     name: str
     value: str | int | None = None  # Return / Handling members, int for wait

@@ -14,10 +14,10 @@ parentheses, so "(a (b) c)" reads "a (b) c".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ._spec import FieldSpec
 from ._syntax import TOKEN_RE, Cursor
+from ._value import value_type
 
 _FLAT_COMMENT_RE = re.compile(r"\(([\t !-'*-\[\]-~\x80-\xff]*)\)")  # no nesting, no escapes
 _QUOTED_PAIR_RE = re.compile(r"\\(.)", re.S)
@@ -25,7 +25,7 @@ _PRODUCT_RE = re.compile(rf"({TOKEN_RE.pattern})(?:/({TOKEN_RE.pattern}))?")
 _NEXT_ITEM_RE = re.compile(rf"[ \t]+(?:{_PRODUCT_RE.pattern}|{_FLAT_COMMENT_RE.pattern})(?![/(])")
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Product:
     name: str
     version: str | None = None
@@ -34,7 +34,7 @@ class Product:
         return self.name if self.version is None else f"{self.name}/{self.version}"
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Comment:
     text: str  # quoted-pairs undone; nested comments kept with their parentheses
 

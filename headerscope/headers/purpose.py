@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ._spec import Diagnostic, FieldError, FieldSpec
 from ._syntax import Cursor, quote
+from ._value import value_type
 
 _KEY_RE = re.compile(r"[a-z*][a-z0-9_\-.*]*")
 _KNOWN = ("prefetch", "preview", "prerender")
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Purpose:
     purpose: str  # lower-cased
     params: dict[str, str | bool] = field(default_factory=dict)  # a bare key is True

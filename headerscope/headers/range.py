@@ -14,13 +14,13 @@ Byte ranges become `ByteRange` and `SuffixRange`; ranges of any other unit are k
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from . import _content_syntax as syntax
 from ._content_syntax import SEP, TOKEN, Fast, scan_list
 from ._spec import Diagnostic, FieldError, FieldSpec
 from ._syntax import Cursor, parse_int
-from ._types import ByteRange, OtherRange, SuffixRange, slot_setters
+from ._types import ByteRange, OtherRange, SuffixRange
+from ._value import value_type
 
 RangeSpec = ByteRange | SuffixRange | OtherRange
 _OTHER_RE = re.compile(r"[!-+\--~]+")
@@ -28,19 +28,12 @@ _UNIT_RE = re.compile(f"({TOKEN})=")
 _ONE_RE = re.compile("bytes=([0-9]{1,19})-([0-9]{0,19})")
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@value_type
 class Ranges:
     """`bytes=0-99,-50`: a range unit and its ranges, in the order they were asked for."""
 
     unit: str  # lower-cased: range units are case-insensitive
     ranges: tuple[RangeSpec, ...]
-
-    def __init__(self, unit: str, ranges: tuple[RangeSpec, ...]) -> None:
-        _RS_UNIT(self, unit)  # see slot_setters: a frozen dataclass's own __init__ is slow
-        _RS_RANGES(self, ranges)
-
-
-_RS_UNIT, _RS_RANGES = slot_setters(Ranges, "unit", "ranges")
 
 
 def _byte_range(cur: Cursor) -> RangeSpec:

@@ -11,16 +11,16 @@ purpose or parameter is a warning (a new one may be defined), and is not in the 
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ._sf_family import Issue, expect, sf_list_field, warning
+from ._value import value_type
 from .sf import Item, List, Token
 
 PURPOSES = frozenset({"prefetch"})
 FLAGS = {"prerender": "prerender", "anonymous-client-ip": "anonymous_client_ip"}
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Purpose:
     purpose: str  # "prefetch"
     prerender: bool = False  # ;prerender: fetched for a prerendered page

@@ -17,12 +17,13 @@ from __future__ import annotations
 import base64
 import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ._auth import decode_base64
 from ._families import token_list_field
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import Cursor, is_token, parse_int, parse_list
+from ._value import value_type
 
 
 def parse_key(raw: str) -> bytes:
@@ -66,7 +67,7 @@ def lint_protocols(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:
         yield Diagnostic("a subprotocol is listed twice; they must all be unique", 0)
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class WebSocketExtension:
     """An offered or accepted extension; a parameter without "=" has the value None."""
 

@@ -25,13 +25,13 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from ._cookie_date import parse_cookie_date
 from ._dates import format_http_date
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._value import value_type
 from .cookie import CookiePair as _Pair
 from .cookie import check_ctl, scan_pair, strip_span, write_pair
 
@@ -50,7 +50,7 @@ class SameSite(enum.Enum):
 _SAME_SITE = {s.value.lower(): s for s in SameSite}
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class CookieAttribute:
     """An attribute kept as sent; `value` is None when it had no "="."""
 
@@ -58,7 +58,7 @@ class CookieAttribute:
     value: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class SetCookie:
     """A cookie; None and False mean the attribute is absent. `domain` is lower-cased without
     a leading "." (RFC 6265, 5.2.3); `extensions` are attributes browsers ignore, in order."""

@@ -17,16 +17,17 @@ any STS header field directives not recognized").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ._spec import Diagnostic, FieldError, FieldSpec
 from ._syntax import Cursor, quote
+from ._value import value_type
 
 _FLAGS = {"includesubdomains": "includeSubDomains", "preload": "preload"}
 _PRELOAD_MIN_AGE = 31536000  # hstspreload.org: one year
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class StrictTransportSecurity:
     """`extensions`: unknown directives, lower-cased name -> value (None: no "=")."""
 

@@ -9,7 +9,7 @@ Coding names and parameter names are case-insensitive: they are lower-cased.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from ._content_syntax import (
@@ -23,9 +23,10 @@ from ._content_syntax import (
 from ._spec import Diagnostic, FieldSpec, Kind
 from ._syntax import Cursor
 from ._types import Q_ONE
+from ._value import value_type
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class TCoding:
     """A member of TE: a transfer coding (or "trailers") with its parameters and weight."""
 

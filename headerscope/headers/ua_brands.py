@@ -15,14 +15,14 @@ are legal, and parsed like any other brand.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ._sf_family import Issue, expect, sf_list_field, warning
 from ._spec import FieldSpec
+from ._value import value_type
 from .sf import Item, List
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Brand:
     brand: str  # "Google Chrome"
     version: str | None  # "130", "130.0.6723.91" in the full version list; None if not sent

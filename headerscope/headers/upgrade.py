@@ -11,13 +11,12 @@ registered spelling ("websocket", "HTTP/2.0") is what a reader looks for.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ._spec import FieldSpec, Kind
 from ._syntax import Cursor, parse_list
+from ._value import value_type
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class Protocol:
     name: str
     version: str | None = None

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ._spec import Diagnostic, FieldSpec, Kind
 from ._syntax import Cursor, parse_list
 from ._uri import parse_ipv6, parse_port
+from ._value import value_type
 from .products import Comment, parse_comment, write_comment
 
 _PORT_RE = re.compile(r"[^\s,()]*")  # the port's span; parse_port checks its characters
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class ViaEntry:
     protocol: str | None  # None means HTTP
     version: str

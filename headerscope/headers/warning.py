@@ -10,13 +10,13 @@
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 
 from ._content_syntax import element_offset, scan_list
 from ._dates import format_http_date, parse_http_date
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import Cursor, quote_string
+from ._value import value_type
 
 # uri-host (an IP literal, or reg-name characters except ",") or a pseudonym token, then a
 # port. "/" is allowed too: the RFC's own example agent is "anderson/1.3.37".
@@ -26,7 +26,7 @@ _CODES = {110: "Response is Stale", 111: "Revalidation Failed", 112: "Disconnect
           214: "Transformation Applied", 299: "Miscellaneous Persistent Warning"}
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class WarningValue:
     code: int
     agent: str  # host[:port] or a pseudonym of the warning's author

@@ -12,11 +12,11 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ._spec import Diagnostic, FieldError, FieldSpec
 from ._syntax import describe
 from ._uri import Origin, parse_origin, write_origin
+from ._value import value_type
 
 
 class FrameOption(enum.Enum):
@@ -24,7 +24,7 @@ class FrameOption(enum.Enum):
     SAMEORIGIN = "SAMEORIGIN"
 
 
-@dataclass(frozen=True, slots=True)
+@value_type
 class AllowFrom:
     """The obsolete `ALLOW-FROM origin` form."""
 
