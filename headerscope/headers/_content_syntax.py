@@ -10,8 +10,8 @@
 
 Strategy: each production is one compiled expression matched at the cursor's position, and
 when it does not match, the cursor walks the same production to name the first bad character.
-`scan_list` also takes an optional fast path: one expression for a whole common member *and*
-the separator after it (`text/html;q=0.9,`), so that a typical browser value costs one
+`parse_list` (in _syntax) takes an optional fast path: one expression for a whole common
+member *and* the separator after it (`text/html;q=0.9,`), so that a typical browser value costs one
 `re.match` per member. Anything it does not match goes through the element's cursor walk,
 which is the reference grammar; tests run every field with `FAST_PATHS = False` as well and
 compare. q-values are exact `Decimal`s, cached by their spelling.
@@ -27,20 +27,15 @@ from typing import TypeVar
 from ._json import decimal_text
 from ._rfc8187 import ExtValue, parse_ext_value, write_ext_value
 from ._spec import FieldError, FieldSpec, Kind, Lint
-from ._syntax import TOKEN_RE, Cursor, quote
+from ._syntax import SEP, TOKEN_RE, Cursor, Fast, parse_list, quote
 from ._types import Q_ONE, Params, QualityItem
 
 T = TypeVar("T")
-Fast = tuple[re.Pattern[str], Callable[[re.Match[str]], T]]
-FAST_PATHS = True  # tests switch it off to check that both paths agree
 
 TOKEN = TOKEN_RE.pattern
 QDTEXT = r'(?:[\t !#-\[\]-~\x80-\xff]|\\[\t -~\x80-\xff])*'
 QVALUE = r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?"
-SEP = r"[ \t]*(?:,[ \t,]*|\Z)"  # what may follow a list member: OWS, then "," or the end
 WEIGHT = rf"(?:[ \t]*;[ \t]*[qQ]=({QVALUE}))?"  # an optional weight, as one group
-_LEAD_RE = re.compile(r"[ \t,]*")
-_SEP_RE = re.compile(SEP)
 _WEIGHT_RE = re.compile(r"[ \t]*;[ \t]*[qQ]=([0-9.]*)")
 _QVALUE_RE = re.compile(QVALUE)
 _Q_CACHE: dict[str, Decimal] = {}  # at most ~1100 spellings of a valid q-value
@@ -53,46 +48,6 @@ _TPARAM_RE = re.compile(rf'[ \t]*;[ \t]*({TOKEN})[ \t]*=[ \t]*(?:({TOKEN})|"({QD
 
 
 # -- lists -----------------------------------------------------------------------------------
-
-def scan_list(raw: str, element: Callable[[Cursor], T], *, fast: Fast[T] | None = None,
-              at_least_one: bool = False, what: str = "list", start: int = 0) -> tuple[T, ...]:
-    """An RFC 9110 `#element` list from `raw[start:]`.
-
-    "A recipient MUST accept empty list elements" (RFC 9110, 5.6.1.2): `[ \\t,]*` skips them.
-    `fast`, when given, is (pattern, build): the pattern ends with `SEP`, and `build` makes the
-    member from its match.
-    """
-    end, pos = len(raw), start
-    if pos < end and raw[pos] in " \t,":
-        pos = _skip_lead(raw, pos)
-    items: list[T] = []
-    quick = fast[0].match if fast is not None and FAST_PATHS else None
-    cur: Cursor | None = None  # made only when a member needs the cursor walk
-    while pos < end:
-        if quick is not None and fast is not None:
-            m = quick(raw, pos)
-            if m is not None:
-                items.append(fast[1](m))
-                pos = m.end()
-                continue
-        if cur is None:
-            cur = Cursor(raw)
-        cur.pos = pos
-        items.append(element(cur))
-        m = _SEP_RE.match(raw, cur.pos)
-        if m is None:
-            cur.skip_ows()
-            raise cur.unexpected("',' or the end of the value")
-        pos = m.end()
-    if at_least_one and not items:
-        raise FieldError(f"empty {what}: at least one element is required", start)
-    return tuple(items)
-
-
-def _skip_lead(raw: str, pos: int) -> int:
-    m = _LEAD_RE.match(raw, pos)
-    return m.end() if m else pos
-
 
 def element_offset(raw: str, index: int) -> int | None:
     """Where the `index`-th non-empty member of a list that parsed starts, for a warning."""
@@ -194,7 +149,7 @@ def weighted_list_field(name: str, ref: str, value: Callable[[Cursor], str], pat
                                build_lower if lower else build)
 
     def parse(raw: str) -> tuple[QualityItem, ...]:
-        return scan_list(raw, element, fast=fast)
+        return parse_list(raw, element, fast=fast)
 
     def write(items: tuple[QualityItem, ...]) -> str:
         return ", ".join(item.value + write_weight(item.q) for item in items)
@@ -215,7 +170,7 @@ def token_list_field(name: str, ref: str, *, lower: bool, at_least_one: bool = F
                        (lambda m: m.group(1).lower()) if lower else (lambda m: m.group(1)))
 
     def parse(raw: str) -> tuple[str, ...]:
-        return scan_list(raw, element, fast=fast, at_least_one=at_least_one)
+        return parse_list(raw, element, fast=fast, at_least_one=at_least_one)
 
     def write(value: tuple[str, ...]) -> str:
         return ", ".join(value)

@@ -38,6 +38,11 @@ _QUOTED_RE = re.compile(r'"((?:[\t !#-\[\]-~\x80-\xff]|\\[\t -~\x80-\xff])*)"')
 _QUOTED_PAIR_RE = re.compile(r"\\(.)", re.S)
 _TOKEN68_RE = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 _DIGITS_RE = re.compile(r"[0-9]+")
+SEP = r"[ \t]*(?:,[ \t,]*|\Z)"  # what may follow a list member: OWS, then "," or the end
+_SEP_RE = re.compile(SEP)
+_LEAD_RE = re.compile(r"[ \t,]*")
+FAST_PATHS = True  # tests switch it off to check that fast paths and the grammar agree
+Fast = tuple[re.Pattern[str], Callable[[re.Match[str]], T]]
 
 
 def is_token(text: str) -> bool:
@@ -200,32 +205,45 @@ def parse_list(
     raw: str,
     element: Callable[[Cursor], T],
     *,
-    at_least_one: bool = True,
+    fast: Fast[T] | None = None,
+    at_least_one: bool = False,
     what: str = "list",
+    start: int = 0,
 ) -> tuple[T, ...]:
-    """Parse an RFC 9110 `#element` (or `1#element`) list.
+    """Parse an RFC 9110 `#element` list (`1#element` with `at_least_one`) from `raw[start:]`.
 
-    "A recipient MUST accept empty list elements" (RFC 9110, 5.6.1.2): commas with nothing
-    between them are skipped. `element` consumes one member and leaves the cursor on what
-    follows it; anything but OWS and a comma there is an error at that character.
+    "A recipient MUST accept empty list elements" (RFC 9110, 5.6.1.2): `[ \\t,]*` skips them.
+    `element` consumes one member and leaves the cursor on what follows it; anything but OWS
+    and a comma there is an error at that character. `fast`, when given, is (pattern, build):
+    one expression for a whole common member and the separator after it (it ends with
+    `SEP`), so that a typical value costs one `re.match` per member; whatever it does not
+    match goes through `element`, the reference grammar.
     """
-    cur = Cursor(raw)
+    end, pos = len(raw), start
+    if pos < end and raw[pos] in " \t,":
+        m = _LEAD_RE.match(raw, pos)
+        pos = m.end() if m else pos
     items: list[T] = []
-    while True:
-        cur.skip_ows()
-        if cur.at_end():
-            break
-        if cur.peek() == ",":
-            cur.pos += 1
-            continue
+    quick = fast[0].match if fast is not None and FAST_PATHS else None
+    cur: Cursor | None = None  # made only when a member needs the cursor walk
+    while pos < end:
+        if quick is not None and fast is not None:
+            m = quick(raw, pos)
+            if m is not None:
+                items.append(fast[1](m))
+                pos = m.end()
+                continue
+        if cur is None:
+            cur = Cursor(raw)
+        cur.pos = pos
         items.append(element(cur))
-        cur.skip_ows()
-        if cur.at_end():
-            break
-        if not cur.take(","):
+        m = _SEP_RE.match(raw, cur.pos)
+        if m is None:
+            cur.skip_ows()
             raise cur.unexpected("',' or the end of the value")
+        pos = m.end()
     if at_least_one and not items:
-        raise FieldError(f"empty {what}: at least one element is required", 0)
+        raise FieldError(f"empty {what}: at least one element is required", start)
     return tuple(items)
 
 

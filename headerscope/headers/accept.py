@@ -15,21 +15,18 @@ import re
 from collections.abc import Iterator
 
 from ._content_syntax import (
-    SEP,
     TOKEN,
     WEIGHT,
-    Fast,
     element_offset,
     fast_q,
     parse_media_type_name,
     parse_parameters,
     parse_weight,
-    scan_list,
     write_parameters,
 )
 from ._json import decimal_text
 from ._spec import Diagnostic, FieldSpec, Kind
-from ._syntax import Cursor
+from ._syntax import SEP, Cursor, Fast, parse_list
 from ._types import Q_ONE, MediaRange, Params
 
 
@@ -63,7 +60,7 @@ _FAST: Fast[MediaRange] = (re.compile(f"({TOKEN})/({TOKEN})({_PARAMS}){WEIGHT}{S
 
 
 def parse(raw: str) -> tuple[MediaRange, ...]:
-    return scan_list(raw, _media_range, fast=_FAST)
+    return parse_list(raw, _media_range, fast=_FAST)
 
 
 def write(value: tuple[MediaRange, ...]) -> str:

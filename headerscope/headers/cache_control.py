@@ -12,17 +12,9 @@ argument as text, and are reported, as are repeated directives and a quoted int 
 import re
 from collections.abc import Iterator
 
-from ._content_syntax import (
-    DIRECTIVE,
-    SEP,
-    Fast,
-    element_offsets,
-    parse_directive,
-    scan_list,
-    unquote,
-)
+from ._content_syntax import DIRECTIVE, element_offsets, parse_directive, unquote
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import quote, quote_string
+from ._syntax import SEP, Fast, parse_list, quote, quote_string
 from ._types import Directive
 
 _SECONDS = frozenset({"max-age", "s-maxage", "min-fresh", "stale-while-revalidate",
@@ -61,7 +53,7 @@ def _directive(m: re.Match[str]) -> Directive:
 
 def _field_names(text: str, offset: int) -> tuple[str, ...]:
     try:
-        return scan_list(text, lambda cur: cur.token("a field name").lower())
+        return parse_list(text, lambda cur: cur.token("a field name").lower())
     except FieldError as exc:
         raise FieldError(exc.reason, offset + (exc.position or 0)) from None
 
@@ -70,7 +62,7 @@ _FAST: Fast[Directive] = (re.compile(DIRECTIVE + SEP), _directive)
 
 
 def parse(raw: str) -> tuple[Directive, ...]:
-    return scan_list(raw, lambda cur: _directive(parse_directive(cur)), fast=_FAST)
+    return parse_list(raw, lambda cur: _directive(parse_directive(cur)), fast=_FAST)
 
 
 def write(value: tuple[Directive, ...]) -> str:

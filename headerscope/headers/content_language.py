@@ -7,10 +7,9 @@ Tags are checked for the RFC 5646 shape (subtags of 1 to 8 letters or digits, th
 letters) and kept as sent: "en-US" is also the conventional case.
 """
 
-from ._content_syntax import scan_list
 from ._rfc8187 import LANGUAGE_TAG_RE, language_error
 from ._spec import FieldSpec, Kind
-from ._syntax import Cursor
+from ._syntax import Cursor, parse_list
 
 
 def _tag(cur: Cursor) -> str:
@@ -22,7 +21,7 @@ def _tag(cur: Cursor) -> str:
 
 
 def parse(raw: str) -> tuple[str, ...]:
-    return scan_list(raw, _tag)
+    return parse_list(raw, _tag)
 
 
 def write(value: tuple[str, ...]) -> str:

@@ -11,9 +11,8 @@ what to do with the message).
 import re
 from collections.abc import Iterator
 
-from ._content_syntax import scan_list
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import Cursor, parse_int
+from ._syntax import Cursor, parse_int, parse_list
 
 _DIGITS_RE = re.compile(r"[0-9]{1,19}")
 
@@ -27,7 +26,7 @@ def parse(raw: str) -> int:
         starts.append(cur.pos)
         return parse_int(cur, "a number of octets")
 
-    values = scan_list(raw, element, at_least_one=True, what="Content-Length")
+    values = parse_list(raw, element, at_least_one=True, what="Content-Length")
     for value, start in zip(values, starts, strict=True):
         if value != values[0]:
             raise FieldError(f"Content-Length values differ ({values[0]} and {value}): the "

@@ -14,7 +14,7 @@ value."
 import re
 from collections.abc import Iterator
 
-from . import _content_syntax as syntax
+from . import _syntax
 from ._content_syntax import TOKEN
 from ._spec import Diagnostic, FieldError, FieldSpec
 from ._syntax import Cursor, parse_int
@@ -44,7 +44,7 @@ _FAST_RE = re.compile(f"({TOKEN}) (?:([0-9]{{1,19}})-([0-9]{{1,19}})/([0-9]{{1,1
 
 
 def parse(raw: str) -> ContentRange | UnsatisfiedRange:
-    m = _FAST_RE.fullmatch(raw) if syntax.FAST_PATHS else None
+    m = _FAST_RE.fullmatch(raw) if _syntax.FAST_PATHS else None
     if m is None:
         return _walk(raw)  # the cursor walk of the same grammar names the bad character
     unit, first, last, total, unsatisfied = m.groups()

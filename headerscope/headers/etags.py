@@ -14,9 +14,9 @@
 import re
 from collections.abc import Iterator
 
-from ._content_syntax import SEP, Fast, element_offset, scan_list
+from ._content_syntax import element_offset
 from ._spec import Diagnostic, FieldSpec, Kind
-from ._syntax import Cursor
+from ._syntax import SEP, Cursor, Fast, parse_list
 from ._types import (
     ANY,
     ETAG_PATTERN,
@@ -43,7 +43,7 @@ _FAST: Fast[EntityTag] = (re.compile(ETAG_PATTERN + SEP),
 def parse_tags(raw: str) -> Tags:
     if raw == "*":
         return (ANY,)
-    return scan_list(raw, _member, fast=_FAST)
+    return parse_list(raw, _member, fast=_FAST)
 
 
 def write_tags(value: Tags) -> str:

@@ -15,12 +15,11 @@ from ._content_syntax import (
     element_offset,
     parse_directive,
     parse_parameters,
-    scan_list,
     unquote,
     write_parameters,
 )
 from ._spec import Diagnostic, FieldSpec, Kind
-from ._syntax import Cursor, quote
+from ._syntax import Cursor, parse_list, quote
 from ._types import Params
 from ._value import value_type
 
@@ -42,7 +41,7 @@ def _expectation(cur: Cursor) -> Expectation:
 
 
 def parse(raw: str) -> tuple[Expectation, ...]:
-    return scan_list(raw, _expectation)
+    return parse_list(raw, _expectation)
 
 
 def write(value: tuple[Expectation, ...]) -> str:

@@ -9,9 +9,9 @@ Browsers still send `Pragma: no-cache` beside `Cache-Control: no-cache` on a rel
 
 import re
 
-from ._content_syntax import DIRECTIVE, SEP, Fast, parse_directive, scan_list, unquote
+from ._content_syntax import DIRECTIVE, parse_directive, unquote
 from ._spec import FieldSpec, Kind
-from ._syntax import quote
+from ._syntax import SEP, Fast, parse_list, quote
 from ._types import Directive
 
 
@@ -24,7 +24,7 @@ _FAST: Fast[Directive] = (re.compile(DIRECTIVE + SEP), _directive)
 
 
 def parse(raw: str) -> tuple[Directive, ...]:
-    return scan_list(raw, lambda cur: _directive(parse_directive(cur)), fast=_FAST)
+    return parse_list(raw, lambda cur: _directive(parse_directive(cur)), fast=_FAST)
 
 
 def write(value: tuple[Directive, ...]) -> str:

@@ -89,7 +89,7 @@ def _preference(cur: Cursor) -> Preference:
 
 
 def parse(raw: str) -> tuple[Preference, ...]:
-    return parse_list(raw, _preference, what="Prefer")
+    return parse_list(raw, _preference, what="Prefer", at_least_one=True)
 
 
 def _pair(name: str, value: str | int | None) -> str:

@@ -15,10 +15,10 @@ Byte ranges become `ByteRange` and `SuffixRange`; ranges of any other unit are k
 import re
 from collections.abc import Iterator
 
-from . import _content_syntax as syntax
-from ._content_syntax import SEP, TOKEN, Fast, scan_list
+from . import _syntax
+from ._content_syntax import TOKEN
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import Cursor, parse_int
+from ._syntax import SEP, Cursor, Fast, parse_int, parse_list
 from ._types import ByteRange, OtherRange, SuffixRange
 from ._value import value_type
 
@@ -75,7 +75,7 @@ def _other_range(cur: Cursor) -> RangeSpec:
 
 
 def parse(raw: str) -> Ranges:
-    one = _ONE_RE.fullmatch(raw) if syntax.FAST_PATHS else None
+    one = _ONE_RE.fullmatch(raw) if _syntax.FAST_PATHS else None
     if one is not None:  # the usual request: one byte range
         first, last = one.groups()
         spec = _int_range(int(first), int(last), one.start(2)) if last else ByteRange(int(first))
@@ -87,10 +87,10 @@ def parse(raw: str) -> Ranges:
         raise cur.unexpected("'=' after the range unit")
     unit = m.group(1).lower()
     if unit == "bytes":
-        ranges = scan_list(raw, _byte_range, fast=_FAST, at_least_one=True, what="range set",
+        ranges = parse_list(raw, _byte_range, fast=_FAST, at_least_one=True, what="range set",
                            start=m.end())
     else:
-        ranges = scan_list(raw, _other_range, at_least_one=True, what="range set",
+        ranges = parse_list(raw, _other_range, at_least_one=True, what="range set",
                            start=m.end())
     return Ranges(unit, ranges)
 

@@ -36,7 +36,7 @@ def _element(cur: Cursor) -> str:
 
 
 def parse(raw: str) -> tuple[str, ...]:
-    return parse_list(raw, _element, what="Referrer-Policy")
+    return parse_list(raw, _element, what="Referrer-Policy", at_least_one=True)
 
 
 def write(value: tuple[str, ...]) -> str:

@@ -48,7 +48,7 @@ def _version(cur: Cursor) -> int:
 
 
 def parse_versions(raw: str) -> tuple[int, ...]:
-    return parse_list(raw, _version, what="Sec-WebSocket-Version")
+    return parse_list(raw, _version, what="Sec-WebSocket-Version", at_least_one=True)
 
 
 def write_versions(value: tuple[int, ...]) -> str:
@@ -106,7 +106,7 @@ def _extension(cur: Cursor) -> WebSocketExtension:
 
 
 def parse_extensions(raw: str) -> tuple[WebSocketExtension, ...]:
-    return parse_list(raw, _extension, what="Sec-WebSocket-Extensions")
+    return parse_list(raw, _extension, what="Sec-WebSocket-Extensions", at_least_one=True)
 
 
 def write_extensions(value: tuple[WebSocketExtension, ...]) -> str:

@@ -16,12 +16,11 @@ from ._content_syntax import (
     element_offset,
     parse_transfer_parameters,
     parse_weight,
-    scan_list,
     write_transfer_parameters,
     write_weight,
 )
 from ._spec import Diagnostic, FieldSpec, Kind
-from ._syntax import Cursor
+from ._syntax import Cursor, parse_list
 from ._types import Q_ONE
 from ._value import value_type
 
@@ -42,7 +41,7 @@ def _member(cur: Cursor) -> TCoding:
 
 
 def parse(raw: str) -> tuple[TCoding, ...]:
-    return scan_list(raw, _member)
+    return parse_list(raw, _member)
 
 
 def write(value: tuple[TCoding, ...]) -> str:

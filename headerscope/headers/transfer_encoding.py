@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from ._content_syntax import (
     element_offsets,
     parse_transfer_parameters,
-    scan_list,
     write_transfer_parameters,
 )
 from ._spec import Diagnostic, FieldSpec, Kind
-from ._syntax import Cursor
+from ._syntax import Cursor, parse_list
 from ._types import TransferCoding
 
 
@@ -27,7 +26,7 @@ def _coding(cur: Cursor) -> TransferCoding:
 
 
 def parse(raw: str) -> tuple[TransferCoding, ...]:
-    return scan_list(raw, _coding)
+    return parse_list(raw, _coding)
 
 
 def write(value: tuple[TransferCoding, ...]) -> str:

@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
-from ._content_syntax import element_offset, scan_list
+from ._content_syntax import element_offset
 from ._dates import format_http_date, parse_http_date
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import Cursor, quote_string
+from ._syntax import Cursor, parse_list, quote_string
 from ._value import value_type
 
 # uri-host (an IP literal, or reg-name characters except ",") or a pseudonym token, then a
@@ -61,7 +61,7 @@ def _warning(cur: Cursor) -> WarningValue:
 
 
 def parse(raw: str) -> tuple[WarningValue, ...]:
-    return scan_list(raw, _warning, at_least_one=True, what="Warning")
+    return parse_list(raw, _warning, at_least_one=True, what="Warning")
 
 
 def write(value: tuple[WarningValue, ...]) -> str:

@@ -44,7 +44,7 @@ def _scheme(cur: Cursor) -> str:
 
 
 def parse_for(raw: str) -> tuple[Node, ...]:
-    return parse_list(raw, _node, what="X-Forwarded-For")
+    return parse_list(raw, _node, what="X-Forwarded-For", at_least_one=True)
 
 
 def write_for(value: tuple[Node, ...]) -> str:
@@ -52,7 +52,7 @@ def write_for(value: tuple[Node, ...]) -> str:
 
 
 def parse_host_list(raw: str) -> tuple[Host, ...]:
-    return parse_list(raw, _host, what="X-Forwarded-Host")
+    return parse_list(raw, _host, what="X-Forwarded-Host", at_least_one=True)
 
 
 def write_host_list(value: tuple[Host, ...]) -> str:
@@ -60,7 +60,7 @@ def write_host_list(value: tuple[Host, ...]) -> str:
 
 
 def parse_proto(raw: str) -> tuple[str, ...]:
-    return parse_list(raw, _scheme, what="X-Forwarded-Proto")
+    return parse_list(raw, _scheme, what="X-Forwarded-Proto", at_least_one=True)
 
 
 def write_proto(value: tuple[str, ...]) -> str:

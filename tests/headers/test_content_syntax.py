@@ -16,10 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headerscope.headers import FieldError, FieldSpec, to_json
-from headerscope.headers import _content_syntax as syntax
-from headerscope.headers._content_syntax import element_offsets, qvalue, scan_list
-from headerscope.headers._syntax import Cursor
+from headerscope.headers import FieldError, FieldSpec, _syntax, to_json
+from headerscope.headers._content_syntax import element_offsets, qvalue
+from headerscope.headers._syntax import Cursor, parse_list
 from headerscope.headers._toc_content import CONTENT_SPECS
 from headerscope.headers._types import EntityTag, entity_tag, parse_entity_tag, write_entity_tag
 from headerscope.strategies import invalid, valid, values
@@ -39,11 +38,11 @@ def outcome(spec: FieldSpec[Any], raw: str) -> tuple[str, Any]:
 
 def both_paths(spec: FieldSpec[Any], raw: str) -> tuple[tuple[str, Any], tuple[str, Any]]:
     fast = outcome(spec, raw)
-    syntax.FAST_PATHS = False
+    _syntax.FAST_PATHS = False
     try:
         slow = outcome(spec, raw)
     finally:
-        syntax.FAST_PATHS = True
+        _syntax.FAST_PATHS = True
     return fast, slow
 
 
@@ -93,9 +92,9 @@ def test_bad_qvalues_point_at_the_first_bad_character(text: str, position: int) 
 
 
 def test_empty_list_elements_are_accepted() -> None:
-    assert scan_list(" , ,a, ,,b ,", lambda cur: cur.token()) == ("a", "b")
+    assert parse_list(" , ,a, ,,b ,", lambda cur: cur.token()) == ("a", "b")
     with pytest.raises(FieldError) as info:
-        scan_list(",,", lambda cur: cur.token(), at_least_one=True, what="thing list")
+        parse_list(",,", lambda cur: cur.token(), at_least_one=True, what="thing list")
     assert "empty thing list" in info.value.reason
 
 
