@@ -60,34 +60,33 @@ def sf_field(name: str, ref: str, field_type: sf.FieldType, *,
     """A spec whose value is `view(sf_value)`, after `check` found no error in it."""
     parse_sf = _PARSE[field_type]
 
-    def parse(raw: str) -> T:
+    def analyse(raw: str) -> tuple[T, list[Diagnostic]]:
+        """Parse, check once, and turn the issues into an error or warnings.
+
+        The check runs on the whole SF value, before the typed view leaves out what nobody
+        defined (unknown parameters and members), so that those are still reported."""
         value = parse_sf(raw)
-        if check is not None:
-            for issue in check(value):
+        warnings: list[Diagnostic] = []
+        if field_type != "item" and not value and not empty_ok:
+            warnings.append(Diagnostic(f"empty {name}: a {field_type} with no members is the "
+                                       "same as not sending the field (RFC 9651, 3.1 and 3.2)"))
+        issues = list(check(value)) if check is not None else []
+        if issues:
+            spans = sf.locate(raw, field_type)
+            for issue in issues:
                 if issue.fatal:
-                    raise FieldError(issue.reason, _position(raw, field_type, issue.at))
-        return view(value)
+                    raise FieldError(issue.reason, _lookup(spans, issue.at))
+            warnings += [Diagnostic(i.reason, _lookup(spans, i.at)) for i in issues]
+        return view(value), warnings
+
+    def parse(raw: str) -> T:
+        return analyse(raw)[0]
 
     def write(value: T) -> str:
         return sf.serialize(unview(value))
 
-    def lint(value: T, raw: str) -> Iterator[Diagnostic]:
-        if field_type != "item" and not value and not empty_ok:
-            yield Diagnostic(f"empty {name}: a {field_type} with no members is the same as "
-                             "not sending the field (RFC 9651, 3.1 and 3.2)")
-        if check is None:
-            return
-        # What a typed view leaves out (parameters nobody defined, ignored members) is only
-        # in the raw text, unless that text is exactly what `write` makes of the value.
-        whole = unview(value) if view is _same or write(value) == raw else parse_sf(raw)
-        issues = [issue for issue in check(whole) if not issue.fatal]
-        if issues:
-            spans = sf.locate(raw, field_type)
-            for issue in issues:
-                yield Diagnostic(issue.reason, _lookup(spans, issue.at))
-
     return FieldSpec(name, parse, write, ref, kind=_KIND[field_type], value_type=value_type,
-                     lint=lint, deprecated=deprecated, example=example)
+                     analyse=analyse, deprecated=deprecated, example=example)
 
 
 def _position(raw: str, field_type: sf.FieldType, at: Path) -> int | None:

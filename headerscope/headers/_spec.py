@@ -62,6 +62,8 @@ _COMBINING = frozenset({Kind.LIST, Kind.COOKIE, Kind.SF_LIST, Kind.SF_DICT})
 
 
 Lint = Callable[[Any, str], Iterable[Diagnostic]]
+# parse and lint in one pass, for a family whose warnings fall out of parsing
+Analyse = Callable[[str], tuple[Any, Iterable[Diagnostic]]]
 
 
 @value_type
@@ -71,6 +73,8 @@ class FieldSpec(Generic[T]):
     - `parse(raw)` takes the value with surrounding whitespace removed and returns a native
       value or raises `FieldError`; `write(value)` returns canonical text, and
       `parse(write(v)) == v` holds for every value the spec's strategy draws.
+    - `analyse(raw)`, when given, does both at once and returns (value, warnings): the
+      registry uses it instead of parse and lint where a family would otherwise parse twice.
     - `lint(value, raw)` optionally reports warnings about a value that parsed (an obsolete
       date form, an unknown directive); it never raises.
     - `value_type` names the native type for `headerscope fields` and the JSON docs.
@@ -84,6 +88,7 @@ class FieldSpec(Generic[T]):
     kind: Kind = Kind.SINGLETON
     value_type: str = ""
     lint: Lint | None = None
+    analyse: Analyse | None = None
     deprecated: str | None = None
     example: str = ""
 
@@ -145,26 +150,37 @@ class Registry:
         spec = self._specs.get(name)
         if spec is None:
             return ParsedField(name, wire_name, raw, raw)
-        return parse_with(spec, wire_name, raw)
+        return parse_with(spec, wire_name, raw, name)
 
 
-def parse_with(spec: FieldSpec[Any], wire_name: str, raw: str) -> ParsedField:
+def parse_with(spec: FieldSpec[Any], wire_name: str, raw: str,
+               name: str | None = None) -> ParsedField:
     """Run one spec over one stripped value and turn every outcome into a ParsedField."""
-    name = spec.key
+    if name is None:
+        name = spec.key
     warnings: tuple[Diagnostic, ...] = ()
-    if spec.deprecated:
-        warnings = (Diagnostic(spec.deprecated),)
     try:
-        value = spec.parse(raw)
+        if spec.analyse is not None:
+            value, found = spec.analyse(raw)
+            warnings = tuple(found)
+        else:
+            value = spec.parse(raw)
     except FieldError as exc:
-        return ParsedField(name, wire_name, raw, None, Diagnostic(exc.reason, exc.position),
-                           warnings, spec)
+        error = Diagnostic(exc.reason, exc.position)
+        return ParsedField(name, wire_name, raw, None, error, _deprecation(spec), spec)
     except Exception as exc:  # a parser bug must not take the server down; tests forbid it
         reason = f"internal parser error ({type(exc).__name__}); please report it"
-        return ParsedField(name, wire_name, raw, None, Diagnostic(reason), warnings, spec)
+        return ParsedField(name, wire_name, raw, None, Diagnostic(reason), _deprecation(spec),
+                           spec)
     if spec.lint is not None:
         try:
             warnings += tuple(spec.lint(value, raw))
         except Exception as exc:  # same reasoning as above
             warnings += (Diagnostic(f"internal lint error ({type(exc).__name__})"),)
+    if spec.deprecated:
+        warnings = (Diagnostic(spec.deprecated), *warnings)
     return ParsedField(name, wire_name, raw, value, None, warnings, spec)
+
+
+def _deprecation(spec: FieldSpec[Any]) -> tuple[Diagnostic, ...]:
+    return (Diagnostic(spec.deprecated),) if spec.deprecated else ()

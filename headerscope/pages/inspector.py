@@ -11,28 +11,32 @@ from __future__ import annotations
 from collections import Counter
 
 from ..headers import FieldSection, ParsedField
-from ..sxml import Node
+from ..sxml import Node, Raw, render
 from .body import body_summary
 from .inspection import REDACTED, Inspection
 from .style import CSS
 from .valueview import show
 from .visible import column, utf8_hint, visible
 
+# The parts of every page that never change are rendered once, by sxml itself, and then
+# reused as trusted markup: rendering them again on every request would only cost time.
+_META = Raw(render([
+    ("meta", {"charset": "utf-8"}),
+    ("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"})]))
+_STYLE = Raw(render([
+    ("link", {"rel": "icon", "href": "/favicon.svg", "type": "image/svg+xml"}),
+    ("style", CSS)]))
+_NAV = Raw(render(
+    ("nav", [("a", {"href": f"?format={f}"}, f) for f in ("html", "json", "text", "raw")],
+     ("a", {"href": "/fields"}, "fields"))))
+
 
 def page(title: str, *content: Node) -> Node:
-    return ("html", {"lang": "en"},
-            ("head",
-             ("meta", {"charset": "utf-8"}),
-             ("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
-             ("title", title),
-             ("link", {"rel": "icon", "href": "/favicon.svg", "type": "image/svg+xml"}),
-             ("style", CSS)),
-            ("body", *content))
+    return ("html", {"lang": "en"}, ("head", _META, ("title", title), _STYLE), ("body", *content))
 
 
 def nav() -> Node:
-    return ("nav", [("a", {"href": f"?format={f}"}, f) for f in ("html", "json", "text", "raw")],
-            ("a", {"href": "/fields"}, "fields"))
+    return _NAV
 
 
 def caret(raw: str, position: int) -> Node:

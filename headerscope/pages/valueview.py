@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -49,24 +50,24 @@ def _text(value: str) -> str:
     return visible(value) if value else '""'
 
 
+def _datetime(value: datetime) -> str:
+    return str(value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC"))
+
+
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: _text, bool: lambda v: "true" if v else "false", int: repr, float: repr,
+    Decimal: decimal_text, datetime: _datetime, type(None): lambda v: "none",
+}
+
+
 def _scalar(value: Any) -> str | None:
     """The text of a value that is not a container, or None for a container."""
-    kind = type(value)
-    if kind is str:
-        return _text(value)
-    if kind is bool:
-        return "true" if value else "false"
-    if kind is int or kind is float:
-        return repr(value)
-    if kind is Decimal:
-        return decimal_text(value)
-    if kind is datetime:
-        return str(value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC"))
-    if value is None:
-        return "none"
+    format_ = _SCALARS.get(type(value))
+    if format_ is not None:
+        return format_(value)
     if isinstance(value, enum.Enum):
         return _scalar(value.value)
-    if kind is bytes:
+    if isinstance(value, bytes):
         return _scalar(to_json(value))
     return None
 
@@ -98,7 +99,11 @@ def inline(value: Any) -> str:
 
 
 def lines(value: Any, indent: str = "") -> list[str]:
-    """The value as lines: one line when it fits, else one member per line, indented."""
+    """The value as lines: one line when it fits, else one member per line, indented.
+
+    Each part's one-line form is computed once and reused; only a part too wide for its
+    line is broken up further.
+    """
     text = _scalar(value)
     if text is not None:
         return [indent + text]
@@ -110,7 +115,10 @@ def lines(value: Any, indent: str = "") -> list[str]:
         if len(indent) + len(one) <= WIDTH and not any(t[:1] in "{[" for t in flat):
             return [indent + one]  # a list of simple members fits on a line
         out: list[str] = []
-        for item in value:
+        for item, text in zip(value, flat, strict=True):
+            if len(indent) + 2 + len(text) <= WIDTH:
+                out.append(indent + "- " + (text[1:-1] if text[:1] == "{" else text))
+                continue
             sub = lines(item, indent + "  ")
             out.append(indent + "- " + sub[0][len(indent) + 2:])
             out.extend(sub[1:])
@@ -122,17 +130,17 @@ def lines(value: Any, indent: str = "") -> list[str]:
         return [indent + "{}"]
     if len(members) == 1 and members[0][0] in _PRIMARY:
         return lines(members[0][1], indent)
-    one = ", ".join(f"{k}: {inline(v)}" for k, v in members)
+    parts = [f"{k}: {inline(v)}" for k, v in members]
+    one = ", ".join(parts)
     if len(indent) + len(one) <= WIDTH:
         return [indent + one]
     out = []
-    for key, member in members:
-        sub = lines(member, indent + "  ")
-        if len(sub) == 1 and len(sub[0]) - 2 + len(key) + 2 <= WIDTH:
-            out.append(f"{indent}{key}: {sub[0][len(indent) + 2:]}")
-        else:
-            out.append(f"{indent}{key}:")
-            out.extend(sub)
+    for (key, member), part in zip(members, parts, strict=True):
+        if len(indent) + len(part) <= WIDTH:
+            out.append(indent + part)
+            continue
+        out.append(f"{indent}{key}:")
+        out.extend(lines(member, indent + "  "))
     return out
 
 
