@@ -3,8 +3,9 @@
     {"method": str | null, "target": str | null, "version": str | null,
      "fields": [{"name", "wire_name", "raw", "known", "value", "error", "warnings"}, ...]}
 
-`dumps` escapes "<", ">" and "&" as \\u003c, \\u003e and \\u0026, so that the text can be
-embedded in HTML or served to a browser that sniffs without ever becoming markup.
+`dumps` escapes "<", ">", "&" and "'" as \\u003c, \\u003e, \\u0026 and \\u0027, so that
+the text can be embedded in HTML, or served to a browser that sniffs, without ever becoming
+markup.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ def request_json(method: str | None, target: str | None, version: str | None,
             "fields": [field_json(f) for f in fields]}
 
 
-_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+# "'" too: a value meant to break out of a '...' attribute must not appear verbatim anywhere.
+_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
 
 
 def dumps(document: Any, *, indent: int | None = 2) -> str:
