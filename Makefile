@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8080
 
-.PHONY: serve test lint typecheck unit bench clean
+.PHONY: serve test lint typecheck unit bench stress peers clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "headerscope needs Python 3.11+"'
@@ -39,8 +39,19 @@ unit: $(VENV)/.installed-test
 
 test: lint typecheck unit
 
+# Micro-benchmarks against peers in one run each (ratios; the machine is shared and noisy).
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/sxml_bench.py
+	$(BIN)/python benchmarks/parse_bench.py
+	$(BIN)/python benchmarks/sf_bench.py
+
+# Hostile input and load at full size (issue 6's figures); takes about half an hour.
+stress: $(VENV)/.installed-bench
+	$(BIN)/python -m benchmarks.stress
+
+# The dynamic benchmark against Guile, werkzeug, httpbin and nginx (run install-peers.sh once).
+peers: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/peers.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis build *.egg-info
