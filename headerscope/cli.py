@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a field name (then VALUE), '-' for standard input, or a file")
     p.add_argument("value", nargs="?", help="the field value, when the first argument is a name")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--compare", action="store_true",
+                   help="also show how the installed peers (werkzeug, http-sf, h11, the "
+                        "standard library) read the same bytes, and where they differ")
 
     f = sub.add_parser("fields", help="list the registry of known fields")
     f.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -39,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="answer 400 on the first invalid known field (as Guile's server does)")
     s.add_argument("--redact", action="append", default=[], metavar="NAME",
                    help="hide the values of this field (repeatable), e.g. Authorization")
+    s.add_argument("--compare", action="store_true",
+                   help="add a column with the peers' readings of each field, and their "
+                        "framing of the request (slower; needs the compare extra)")
     s.add_argument("--profile", metavar="FILE",
                    help="write a cProfile profile of the server to FILE at exit")
 
@@ -58,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "parse":
         from .commands import run_parse
 
-        return run_parse(args.source, args.value, as_json=args.json)
+        return run_parse(args.source, args.value, as_json=args.json, compare=args.compare)
     if args.command == "fields":
         from .commands import run_fields
 

@@ -6,9 +6,10 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
-from .headers import REGISTRY, parse_section
-from .pages.capture import CaptureError, read_capture
+from .headers import REGISTRY, ParsedField, parse_section
+from .pages.capture import Capture, CaptureError, read_capture
 from .pages.document import dumps, field_json, request_json
 from .pages.text import field_block, fields_text, name_width
 
@@ -18,13 +19,18 @@ def _from_argv(text: str) -> str:
     return os.fsencode(text).decode("latin-1")
 
 
-def run_parse(source: str, value: str | None, *, as_json: bool) -> int:
+def run_parse(source: str, value: str | None, *, as_json: bool, compare: bool = False) -> int:
     if value is not None:
         field = REGISTRY.parse(_from_argv(source), _from_argv(value))
         if as_json:
-            print(dumps(field_json(field)))
+            doc = field_json(field)
+            if compare:
+                doc["compare"] = _compare_field(field, as_json=True)
+            print(dumps(doc))
         else:
             print("\n".join(field_block(field, name_width([field]))))
+            if compare:
+                sys.stdout.write(_compare_field(field, as_json=False))
         return 1 if field.error is not None else 0
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
@@ -38,12 +44,37 @@ def run_parse(source: str, value: str | None, *, as_json: bool) -> int:
         return 2
     section = parse_section(REGISTRY, capture.fields)
     if as_json:
-        print(dumps(request_json(capture.method, capture.target, capture.version, section)))
+        doc = request_json(capture.method, capture.target, capture.version, section)
+        if compare:
+            doc["compare"] = _compare_request(capture, data, as_json=True)
+        print(dumps(doc))
     else:
         if capture.method is not None:
             print(f"{capture.method} {capture.target} {capture.version}\n")
         sys.stdout.write(fields_text(section))
+        if compare:
+            sys.stdout.write("\n" + _compare_request(capture, data, as_json=False))
     return 1 if any(f.error is not None for f in section) else 0
+
+
+def _compare_field(field: ParsedField, *, as_json: bool) -> Any:
+    """`parse --compare NAME VALUE`: the installed peers' readings of the same value."""
+    from .compare import compare_field, peer_status
+    from .compare.render import single_json, single_text
+
+    c = compare_field(field.wire_name, field.raw, parsed=field)
+    peers = peer_status(framing=False)
+    return single_json(c, peers) if as_json else single_text(c, peers)
+
+
+def _compare_request(capture: Capture, data: bytes, *, as_json: bool) -> Any:
+    """`parse --compare -`: every field with the field peers, and the request's framing."""
+    from .compare import compare_request
+    from .compare.render import request_json as comparison_json
+    from .compare.render import request_text
+
+    rc = compare_request(capture.fields, data if capture.method is not None else None)
+    return comparison_json(rc) if as_json else request_text(rc)
 
 
 def run_fields(*, as_json: bool) -> int:
@@ -69,7 +100,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
     config = config_from_args(args)
     redact = frozenset(name.lower() for name in args.redact)
-    app = make_app(PageOptions(strict=args.strict, redact=redact))
+    app = make_app(PageOptions(strict=args.strict, redact=redact,
+                               compare=getattr(args, "compare", False)))
     if args.profile:
         import cProfile
 

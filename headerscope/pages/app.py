@@ -47,6 +47,7 @@ FAVICON = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
 class PageOptions:
     strict: bool = False  # 400 on the first invalid known field
     redact: frozenset[str] = field(default_factory=frozenset)  # lower-case names to hide
+    compare: bool = False  # serve --compare: the peers' readings (pages/compare_view.py)
 
 
 def security_headers(content_type: str) -> list[tuple[str, str]]:
@@ -83,6 +84,12 @@ def strict_error(section: FieldSection) -> Response | None:
 
 
 def make_app(options: PageOptions = PageOptions()) -> App:
+    pages: Callable[[Inspection], Response] = route
+    if options.compare:  # decided once: without --compare nothing of it is even imported
+        from .compare_view import compare_pages
+
+        pages = compare_pages(options)
+
     def app(request: Request, info: ConnectionInfo) -> Response:
         ins = Inspection(
             request.method, request.target, request.version,
@@ -93,7 +100,7 @@ def make_app(options: PageOptions = PageOptions()) -> App:
         )
         if options.strict and (error := strict_error(ins.fields)) is not None:
             return error
-        return route(ins)
+        return pages(ins)
 
     return app
 

@@ -9,6 +9,7 @@ character. The tree is rendered by `headerscope.sxml`, which escapes every strin
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from ..headers import FieldSection, ParsedField
 from ..sxml import Node, Raw, render
@@ -108,7 +109,9 @@ FIELDS_HEAD: Node = ("thead", ("tr", ("th", "Field"), ("th", "Raw value"), ("th"
                          ("th", "Reference")))
 
 
-def inspector_tree(ins: Inspection) -> Node:
+def inspector_tree(ins: Inspection, table: Callable[[FieldSection, str], Node] = fields_table,
+                   after: Node = None) -> Node:
+    """`table` and `after`: the hook for serve --compare (a column, a section after it)."""
     errors = sum(1 for f in ins.fields if f.error is not None)
     summary = (f"{len(ins.fields)} fields, {errors} with errors" if errors
                else f"{len(ins.fields)} fields, all parsed")
@@ -120,6 +123,7 @@ def inspector_tree(ins: Inspection) -> Node:
                "on this connection · ", summary),
          nav()),
         ("main",
-         fields_table(ins.fields, "Request fields, in the order received"),
-         fields_table(ins.trailers, "Trailer fields") if len(ins.trailers) else None,
+         table(ins.fields, "Request fields, in the order received"),
+         table(ins.trailers, "Trailer fields") if len(ins.trailers) else None,
+         after,
          body_summary(ins.body, ins.fields) if ins.body else None))
