@@ -139,19 +139,22 @@ def html_view_problems(client: str, document: dict[str, Any], body: bytes) -> li
 
 def table_problems(client: str, document: dict[str, Any],
                    rows: list[tuple[list[str], list[str]]]) -> list[str]:
-    """The inspector table, as (row classes, cell texts), against the parsed document."""
+    """The inspector table, as (row classes, cell texts), against the parsed document.
+
+    A row's cells are name (with badges), raw value, parsed value, reference; a row without
+    the class "error" is a field that parsed."""
     fields = document["fields"]
     if len(rows) != len(fields):
         return [f"{client}: the table has {len(rows)} rows for {len(fields)} fields"]
     problems = []
     for (classes, cells), f in zip(rows, fields, strict=True):
-        name = cells[1].split("unknown")[0].split("repeated")[0].strip()
-        if name != f["wire_name"] or cells[2].strip() != f["raw"]:
+        name = cells[0].split("unknown")[0].split("repeated")[0].strip()
+        if name != f["wire_name"] or cells[1].strip() != f["raw"]:
             problems.append(f"{client}: row {cells[:3]} does not show {f['wire_name']}: "
                             f"{f['raw']!r}")
-        if "ok" not in classes or "error" in classes:
-            problems.append(f"{client}: the row of {f['wire_name']} is not marked ok")
-        if f["known"] and not cells[3].strip():
+        if "error" in classes:
+            problems.append(f"{client}: the row of {f['wire_name']} is marked as an error")
+        if f["known"] and not cells[2].strip():
             problems.append(f"{client}: the row of {f['wire_name']} shows no parsed value")
     return problems
 
