@@ -262,3 +262,13 @@ def decode_base64(text: str, at: int) -> bytes:
             raise FieldError("base64 has at most two '=' of padding", at + pad + 2)
     raise FieldError("base64 text must be a non-empty multiple of 4 characters long; is the "
                      "'=' padding missing?", at + len(text))
+
+
+def parse_auth_params(raw: str) -> tuple[dict[str, str], dict[str, tuple[int, bool]]]:
+    """`#auth-param` on its own (Authentication-Info, Proxy-Authentication-Info): the
+    parameters and, per name, (position of the name, value was quoted)."""
+    cur = Cursor(raw)
+    _skip_commas(cur)
+    if cur.at_end():
+        return {}, {}
+    return _params(cur, challenge=False)

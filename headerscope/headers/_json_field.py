@@ -26,8 +26,6 @@ from ._json import decimal_text
 from ._spec import Diagnostic, FieldError
 from ._syntax import describe
 
-Path = tuple[str | int, ...]
-
 _NOT_FIELD_RE = re.compile(r"[^\t\x20-\x7e\x80-\xff]")  # what no field value may carry
 _WS_RE = re.compile(r"[ \t]*")
 _TOKEN_RE = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]', re.S)  # strings and punctuation

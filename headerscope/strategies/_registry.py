@@ -12,11 +12,13 @@ from ._content import CONTENT
 from ._identity import IDENTITY
 from ._security import SECURITY
 from ._structured import STRUCTURED
+from ._tier2_classic import TIER2_CLASSIC
+from ._tier2_structured import TIER2_STRUCTURED
 
 
 def _table() -> dict[str, FieldStrategies]:
     table: dict[str, FieldStrategies] = {}
-    for group in (CONTENT, SECURITY, IDENTITY, STRUCTURED):
+    for group in (CONTENT, SECURITY, IDENTITY, STRUCTURED, TIER2_CLASSIC, TIER2_STRUCTURED):
         for name, strategies in group.items():
             if name in table:
                 raise ValueError(f"strategies for {name!r} are defined twice")

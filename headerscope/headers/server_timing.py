@@ -1,0 +1,106 @@
+"""Server-Timing: the server's own measurements of this response (Server Timing, 2).
+
+    Server-Timing             = #server-timing-metric
+    server-timing-metric      = metric-name *( OWS ";" OWS server-timing-param )
+    metric-name               = token
+    server-timing-param       = server-timing-param-name OWS "=" OWS server-timing-param-value
+    server-timing-param-name  = token
+    server-timing-param-value = token / quoted-string
+
+Two parameters are defined: "dur" (a duration, by convention in milliseconds, read with HTML's
+rules for floating-point numbers) and "desc" (a description). Others are kept as sent:
+"A user agent that does not recognize particular server-timing-param-name ... MUST ignore
+those tokens". A repeated parameter is legal but only "the first instance is to be
+considered": the value keeps the first, and lint warns about the rest. A dur that is not a
+number is kept among `params` with a warning, since a browser reads it as 0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import field
+from decimal import Decimal
+
+from ._json import decimal_text
+from ._spec import Diagnostic, FieldSpec, Kind
+from ._syntax import Cursor, parse_list, quote
+from ._value import value_type
+
+# HTML's floating-point number, bounded so that no exponent makes a huge exact Decimal
+_NUMBER_RE = re.compile(
+    r"-?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})(?:[eE][-+]?[0-9]{1,2})?")
+
+
+@value_type
+class Metric:
+    name: str
+    duration: Decimal | None = None  # dur, as sent (milliseconds by convention); None: not sent
+    description: str | None = None  # desc; None: not sent
+    params: dict[str, str] = field(default_factory=dict)  # other parameters, names lower-cased
+
+
+def parse(raw: str) -> tuple[Metric, ...]:
+    return parse_list(raw, _metric, at_least_one=False, what="Server-Timing")
+
+
+def _metric(cur: Cursor, notes: list[Diagnostic] | None = None) -> Metric:
+    name = cur.token("a metric name")
+    duration: Decimal | None = None
+    description: str | None = None
+    params: dict[str, str] = {}
+    seen: set[str] = set()
+    while True:
+        save = cur.pos
+        cur.skip_ows()
+        if not cur.take(";"):
+            cur.pos = save
+            return Metric(name, duration, description, params)
+        cur.skip_ows()
+        at = cur.pos
+        key = cur.token("a parameter name").lower()
+        cur.skip_ows()
+        cur.expect("=")
+        cur.skip_ows()
+        value_at = cur.pos
+        value = cur.token_or_quoted("a parameter value (a token or a quoted-string)")
+        if key in seen:  # "All subsequent occurrences MUST be ignored without signaling an error"
+            if notes is not None:
+                notes.append(Diagnostic(f"repeated parameter {key!r}: only the first one is "
+                                        "used", at))
+            continue
+        seen.add(key)
+        if key == "dur" and _NUMBER_RE.fullmatch(value):
+            duration = Decimal(value)
+        elif key == "desc":
+            description = value
+        else:
+            params[key] = value
+            if key == "dur" and notes is not None:
+                notes.append(Diagnostic(f"dur={value!r} is not a number: browsers read the "
+                                        "number it starts with, or 0", value_at))
+
+
+def write(value: tuple[Metric, ...]) -> str:
+    return ", ".join(_write_metric(m) for m in value)
+
+
+def _write_metric(m: Metric) -> str:
+    text = m.name
+    if m.duration is not None:
+        text += f";dur={decimal_text(m.duration)}"
+    if m.description is not None:
+        text += f";desc={quote(m.description)}"
+    return text + "".join(f";{k}={quote(v)}" for k, v in m.params.items())
+
+
+def lint(value: tuple[Metric, ...], raw: str) -> Iterator[Diagnostic]:
+    notes: list[Diagnostic] = []
+    parse_list(raw, lambda cur: _metric(cur, notes), at_least_one=False)
+    return iter(notes)
+
+
+SERVER_TIMING = FieldSpec(
+    "Server-Timing", parse, write, "Server Timing, 2", kind=Kind.LIST,
+    value_type="tuple[Metric, ...]", lint=lint,
+    example='cache;desc="Cache Read";dur=23.2, db;dur=53, app;dur=47.2')
