@@ -46,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="add a column with the peers' readings of each field, and their "
                         "framing of the request (slower; needs the compare extra)")
     s.add_argument("--profile", metavar="FILE",
-                   help="write a cProfile profile of the server to FILE at exit")
+                   help="write a cProfile profile of the server to FILE at exit "
+                        "(with --workers, each worker writes FILE.PID)")
 
     b = sub.add_parser("bench", help="load the server; CPU time, latency and memory per request")
     from .bench import add_arguments as add_bench_arguments

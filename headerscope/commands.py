@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -103,13 +104,5 @@ def run_serve(args: argparse.Namespace) -> int:
     app = make_app(PageOptions(strict=args.strict, redact=redact,
                                compare=getattr(args, "compare", False)))
     if args.profile:
-        import cProfile
-
-        profiler = cProfile.Profile()
-        profiler.enable()
-        try:
-            return serve(config, app)
-        finally:
-            profiler.disable()
-            profiler.dump_stats(args.profile)
+        config = dataclasses.replace(config, profile=args.profile)
     return serve(config, app)

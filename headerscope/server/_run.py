@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import sys
 
@@ -28,7 +29,19 @@ def serve(config: ServerConfig, app: App) -> int:
 
 def run_one(config: ServerConfig, app: App, *, reuse_port: bool = False,
             announce: bool = True) -> int:
-    return asyncio.run(_main(config, app, reuse_port=reuse_port, announce=announce))
+    if config.profile is None:
+        return asyncio.run(_main(config, app, reuse_port=reuse_port, announce=announce))
+    import cProfile
+
+    # A worker profiles itself into FILE.PID: one file per process, readable with pstats.
+    path = config.profile if announce else f"{config.profile}.{os.getpid()}"
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        return asyncio.run(_main(config, app, reuse_port=reuse_port, announce=announce))
+    finally:
+        profiler.disable()
+        profiler.dump_stats(path)
 
 
 async def _main(config: ServerConfig, app: App, *, reuse_port: bool, announce: bool) -> int:

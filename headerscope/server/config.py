@@ -27,6 +27,8 @@ class ServerConfig:
     max_requests: int = 1000  # per connection; the last response says Connection: close
     backlog: int = 2048
     access_log: bool = True
+    # cProfile of the serving loop, written at exit; each of --workers N writes FILE.PID
+    profile: str | None = None
     server_name: str = f"headerscope/{__version__}"  # the Server field
 
     def __post_init__(self) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import pstats
 import signal
 import socket
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -121,3 +123,32 @@ def test_out_of_file_descriptors_keeps_serving_and_logs_rarely(
         assert time.monotonic() < deadline, "the server did not recover"
     assert reply.replies[0].status == 200
     assert not [line for line in server.lines if "Traceback" in line]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_profile_is_written_at_exit_by_every_serving_process(
+    processes: list[ServerProcess], tmp_path: Path, workers: int
+) -> None:
+    profile = tmp_path / "serve.prof"
+    code = ("import sys; from headerscope.cli import main; sys.exit(main(['serve', '--port', "
+            f"'0', '--no-access-log', '--workers', '{workers}', '--profile', '{profile}']))")
+    server = ServerProcess(code=code)
+    processes.append(server)
+    deadline = time.monotonic() + 20
+    answered = 0
+    while answered < 4 and time.monotonic() < deadline:
+        try:
+            reply = exchange(server.port, b"GET /hello HTTP/1.1\r\nHost: a\r\n"
+                                          b"Connection: close\r\n\r\n").replies[0]
+            answered += reply.status == 200
+        except (ConnectionRefusedError, IndexError):
+            time.sleep(0.05)  # the workers start listening just after the log line
+    server.proc.send_signal(signal.SIGTERM)
+    assert server.proc.wait(20) == 0
+    written = [profile] if workers == 1 else sorted(tmp_path.glob("serve.prof.*"))
+    assert len(written) == workers
+    # Each file is readable with pstats; the requests' work is in them (a worker that the
+    # kernel gave no connection has only its loop, so the app is looked for in the union).
+    functions = {name for path in written
+                 for (_, _, name) in pstats.Stats(str(path)).stats}  # type: ignore[attr-defined]
+    assert "app" in functions
