@@ -177,6 +177,8 @@ def _nodes(nodes: Iterable[object], append: Write, ctx: Context) -> None:
                 raise
         elif type(child) is list:
             _nodes(child, append, ctx)
+        elif type(child) is Raw:  # our own markup type: its constructor made `html` a str
+            append(child.html)
         else:
             more = _other(child, append)
             if more is not None:

@@ -26,8 +26,8 @@ from typing import TypeVar
 
 from ._json import decimal_text
 from ._rfc8187 import ExtValue, parse_ext_value, write_ext_value
-from ._spec import FieldError, FieldSpec, Kind, Lint
-from ._syntax import SEP, TOKEN_RE, Cursor, Fast, parse_list, quote
+from ._spec import SLOW, FieldError, FieldSpec, Kind, Lint
+from ._syntax import SEP, TOKEN_RE, Cursor, Fast, fast_token_list, parse_list, quote
 from ._types import Q_ONE, Params, QualityItem
 
 T = TypeVar("T")
@@ -36,6 +36,7 @@ TOKEN = TOKEN_RE.pattern
 QDTEXT = r'(?:[\t !#-\[\]-~\x80-\xff]|\\[\t -~\x80-\xff])*'
 QVALUE = r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?"
 WEIGHT = rf"(?:[ \t]*;[ \t]*[qQ]=({QVALUE}))?"  # an optional weight, as one group
+LIST_SEP = r"[ \t]*,[ \t]*"  # between the members of a common list: no empty elements
 _WEIGHT_RE = re.compile(r"[ \t]*;[ \t]*[qQ]=([0-9.]*)")
 _QVALUE_RE = re.compile(QVALUE)
 _Q_CACHE: dict[str, Decimal] = {}  # at most ~1100 spellings of a valid q-value
@@ -154,8 +155,22 @@ def weighted_list_field(name: str, ref: str, value: Callable[[Cursor], str], pat
     def write(items: tuple[QualityItem, ...]) -> str:
         return ", ".join(item.value + write_weight(item.q) for item in items)
 
+    # A plain list (members with at most a bare weight, commas with OWS) is checked with one
+    # fullmatch and cut with str methods; anything else is left to parse.
+    member = f"(?:{pattern})(?:;[qQ]=(?:{QVALUE}))?"
+    whole = re.compile(f"{member}(?:{LIST_SEP}{member})*").fullmatch
+
+    def fast_whole(raw: str) -> object:
+        if whole(raw) is None:
+            return SLOW
+        items = []
+        for text in (raw.lower() if lower else raw).split(","):  # no "," or ";" in a value
+            item, _, q = text.strip(" \t").partition(";")
+            items.append(QualityItem(item, Q_ONE if not q else fast_q(q[2:])))
+        return tuple(items)
+
     return FieldSpec(name, parse, write, ref, kind=Kind.LIST,
-                     value_type="tuple[QualityItem, ...]", example=example)
+                     value_type="tuple[QualityItem, ...]", example=example, fast=fast_whole)
 
 
 def token_list_field(name: str, ref: str, *, lower: bool, at_least_one: bool = False,
@@ -176,7 +191,7 @@ def token_list_field(name: str, ref: str, *, lower: bool, at_least_one: bool = F
         return ", ".join(value)
 
     return FieldSpec(name, parse, write, ref, kind=Kind.LIST, value_type="tuple[str, ...]",
-                     lint=lint, example=example)
+                     lint=lint, example=example, fast=fast_token_list(lower))
 
 
 # -- parameters --------------------------------------------------------------------------------

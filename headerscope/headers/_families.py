@@ -11,7 +11,7 @@ from datetime import datetime
 
 from ._dates import format_http_date, lint_http_date, parse_http_date
 from ._spec import FieldError, FieldSpec, Kind
-from ._syntax import Cursor, parse_int, parse_list
+from ._syntax import Cursor, fast_token_list, parse_int, parse_list
 
 
 def parse_delay_seconds(raw: str, what: str = "a number of seconds") -> int:
@@ -51,7 +51,7 @@ def token_list_field(name: str, ref: str, *, lower: bool = True, at_least_one: b
         return ", ".join(value)
 
     return FieldSpec(name, parse, write, ref, kind=Kind.LIST, value_type="tuple[str, ...]",
-                     example=example)
+                     example=example, fast=fast_token_list(lower))
 
 
 def token_field(name: str, ref: str, values: Collection[str] | None = None, *,

@@ -14,12 +14,13 @@ there is an issue to report, by parsing once more with `sf.locate`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from . import sf
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._spec import SLOW, Diagnostic, Fast, FieldError, FieldSpec, Kind
 from ._value import value_type
 from .sf import Dictionary, InnerList, Item, List, Path, Token, describe_bare
 
@@ -56,8 +57,11 @@ def sf_field(name: str, ref: str, field_type: sf.FieldType, *,
              view: Callable[[Any], T] = _same, unview: Callable[[T], Any] = _same,
              check: Callable[[Any], Iterable[Issue]] | None = None, value_type: str,
              example: str, deprecated: str | None = None,
-             empty_ok: bool = False) -> FieldSpec[T]:
-    """A spec whose value is `view(sf_value)`, after `check` found no error in it."""
+             empty_ok: bool = False, fast: Fast | None = None) -> FieldSpec[T]:
+    """A spec whose value is `view(sf_value)`, after `check` found no error in it.
+
+    `fast` (see FieldSpec.fast) reads the commonest spellings straight to the viewed value:
+    one fullmatch, no SF objects, no check."""
     parse_sf = _PARSE[field_type]
 
     def analyse(raw: str) -> tuple[T, list[Diagnostic]]:
@@ -86,7 +90,7 @@ def sf_field(name: str, ref: str, field_type: sf.FieldType, *,
         return sf.serialize(unview(value))
 
     return FieldSpec(name, parse, write, ref, kind=_KIND[field_type], value_type=value_type,
-                     analyse=analyse, deprecated=deprecated, example=example)
+                     analyse=analyse, deprecated=deprecated, example=example, fast=fast)
 
 
 def _position(raw: str, field_type: sf.FieldType, at: Path) -> int | None:
@@ -104,27 +108,27 @@ def _lookup(spans: dict[Path, int], at: Path) -> int | None:
 def sf_item_field(name: str, ref: str, *, view: Callable[[Item], T],
                   unview: Callable[[T], Item], check: Callable[[Item], Iterable[Issue]],
                   value_type: str, example: str,
-                  deprecated: str | None = None) -> FieldSpec[T]:
+                  deprecated: str | None = None, fast: Fast | None = None) -> FieldSpec[T]:
     return sf_field(name, ref, "item", view=view, unview=unview, check=check,
-                    value_type=value_type, example=example, deprecated=deprecated)
+                    value_type=value_type, example=example, deprecated=deprecated, fast=fast)
 
 
 def sf_list_field(name: str, ref: str, *, view: Callable[[List], T] = _same,
                   unview: Callable[[T], List] = _same,
                   check: Callable[[List], Iterable[Issue]], value_type: str, example: str,
-                  deprecated: str | None = None) -> FieldSpec[T]:
+                  deprecated: str | None = None, fast: Fast | None = None) -> FieldSpec[T]:
     return sf_field(name, ref, "list", view=view, unview=unview, check=check,
-                    value_type=value_type, example=example, deprecated=deprecated)
+                    value_type=value_type, example=example, deprecated=deprecated, fast=fast)
 
 
 def sf_dict_field(name: str, ref: str, *, view: Callable[[Dictionary], T] = _same,
                   unview: Callable[[T], Dictionary] = _same,
                   check: Callable[[Dictionary], Iterable[Issue]], value_type: str,
                   example: str, deprecated: str | None = None,
-                  empty_ok: bool = False) -> FieldSpec[T]:
+                  empty_ok: bool = False, fast: Fast | None = None) -> FieldSpec[T]:
     return sf_field(name, ref, "dictionary", view=view, unview=unview, check=check,
                     value_type=value_type, example=example, deprecated=deprecated,
-                    empty_ok=empty_ok)
+                    empty_ok=empty_ok, fast=fast)
 
 
 # -- typed bare items --------------------------------------------------------------------------
@@ -150,19 +154,23 @@ def expect(value: object, types: tuple[type, ...], subject: str, *at: object) ->
     return error(f"{subject} must be {wanted}, found {describe_bare(value)}{hint}", *at)
 
 
-def known_values(value: str, known: Collection[str], subject: str,
-                 consequence: str) -> Iterator[Issue]:
-    if value not in known:
-        yield warning(f"{value!r} is not a known {subject} value ({', '.join(sorted(known))})"
-                      f"; {consequence}")
+# The commonest spelling of a bare item alone (no parameters), as (expression, its value):
+# an sf-token, "?0" / "?1", and an sf-string without escapes (RFC 9651, 3.3).
+_BARE_FAST: dict[tuple[type, ...], tuple[re.Pattern[str], Callable[[str], Any]]] = {
+    (Token,): (re.compile(r"[A-Za-z*][!#$%&'*+\-.^_`|~0-9A-Za-z:/]*"), lambda text: text),
+    (bool,): (re.compile(r"\?[01]"), lambda text: text == "?1"),
+    (str,): (re.compile(r'"[ !#-\[\]-~]*"'), lambda text: text[1:-1]),
+}
 
 
 def bare_item_field(name: str, ref: str, types: tuple[type, ...], *,
                     check_value: Callable[[Any], Iterable[Issue]] | None = None,
                     value_type: str, example: str,
-                    deprecated: str | None = None) -> FieldSpec[Any]:
+                    deprecated: str | None = None,
+                    known: Collection[str] | None = None) -> FieldSpec[Any]:
     """An Item of one bare type whose parameters mean nothing: the value is the bare item
-    (a Token as its text). Parameters are ignored, as RFC 9651, 2.3 has recipients do."""
+    (a Token as its text). Parameters are ignored, as RFC 9651, 2.3 has recipients do.
+    `known`: values that `check_value` certainly has nothing to say about."""
     token = types == (Token,)
 
     def view(item: Item) -> Any:
@@ -179,7 +187,36 @@ def bare_item_field(name: str, ref: str, types: tuple[type, ...], *,
             yield from check_value(view(item))
 
     return sf_item_field(name, ref, view=view, unview=unview, check=check,
-                         value_type=value_type, example=example, deprecated=deprecated)
+                         value_type=value_type, example=example, deprecated=deprecated,
+                         fast=_bare_fast(types, check_value, known))
+
+
+def _bare_fast(types: tuple[type, ...], check_value: Callable[[Any], Iterable[Issue]] | None,
+               known: Collection[str] | None) -> Fast | None:
+    if types not in _BARE_FAST:
+        return None
+    pattern, convert = _BARE_FAST[types]
+    match = pattern.fullmatch
+
+    def fast(raw: str) -> Any:
+        if match(raw) is None:
+            return SLOW
+        value = convert(raw)
+        if known is not None:
+            return value if value in known else SLOW  # an unknown value: its warning
+        if check_value is not None:
+            for _ in check_value(value):
+                return SLOW  # an issue: the exact path reports it, with its position
+        return value
+
+    return fast
+
+
+def known_values(value: str, known: Collection[str], subject: str,
+                 consequence: str) -> Iterator[Issue]:
+    if value not in known:
+        yield warning(f"{value!r} is not a known {subject} value ({', '.join(sorted(known))})"
+                      f"; {consequence}")
 
 
 def token_item_field(name: str, ref: str, known: Collection[str], *, consequence: str,
@@ -187,7 +224,8 @@ def token_item_field(name: str, ref: str, known: Collection[str], *, consequence
     """A Token from a set that grows: an unknown one is a warning, not an error."""
     return bare_item_field(
         name, ref, (Token,), value_type="str (an SF Token)", example=example,
-        check_value=lambda v: known_values(v, known, name, consequence), deprecated=deprecated)
+        check_value=lambda v: known_values(v, known, name, consequence), deprecated=deprecated,
+        known=known)
 
 
 def string_item_field(name: str, ref: str, *, example: str,

@@ -64,6 +64,9 @@ _COMBINING = frozenset({Kind.LIST, Kind.COOKIE, Kind.SF_LIST, Kind.SF_DICT})
 Lint = Callable[[Any, str], Iterable[Diagnostic]]
 # parse and lint in one pass, for a family whose warnings fall out of parsing
 Analyse = Callable[[str], tuple[Any, Iterable[Diagnostic]]]
+# raw -> the value of a common spelling, or SLOW for anything else (see FieldSpec.fast)
+Fast = Callable[[str], Any]
+SLOW: Any = object()
 
 
 @value_type
@@ -79,6 +82,10 @@ class FieldSpec(Generic[T]):
       date form, an unknown directive); it never raises.
     - `value_type` names the native type for `headerscope fields` and the JSON docs.
     - `deprecated` is a warning shown on every use of an obsolete field.
+    - `fast(raw)`, when given, reads the spellings clients commonly send with one fullmatch,
+      straight to the value, and returns SLOW for everything else. It returns a value only
+      where `parse` returns the same one and `analyse` would warn of nothing (`lint` still
+      runs). `parse` stays the reference grammar; a test holds every fast path to it.
     """
 
     name: str
@@ -91,6 +98,7 @@ class FieldSpec(Generic[T]):
     analyse: Analyse | None = None
     deprecated: str | None = None
     example: str = ""
+    fast: Fast | None = None
 
     @property
     def key(self) -> str:
@@ -126,10 +134,14 @@ class Registry:
 
     def __init__(self, specs: Sequence[FieldSpec[Any]]) -> None:
         self._specs: dict[str, FieldSpec[Any]] = {}
+        # Each spec under the two spellings clients use (as registered, and lower case, as
+        # HTTP/2 and the Sec-CH-* fields send it), with its key: no lower() per line for them.
+        self._spellings: dict[str, tuple[str, FieldSpec[Any]]] = {}
         for spec in specs:
             if spec.key in self._specs:
                 raise ValueError(f"field {spec.name!r} is registered twice")
             self._specs[spec.key] = spec
+            self._spellings[spec.name] = self._spellings[spec.key] = (spec.key, spec)
 
     def __len__(self) -> int:
         return len(self._specs)
@@ -145,12 +157,18 @@ class Registry:
 
     def parse(self, wire_name: str, raw: str) -> ParsedField:
         """Parse one field line. Never raises: a bad value comes back as `error`."""
-        name = wire_name.lower()
         raw = raw.strip(" \t")
+        known = self._spellings.get(wire_name)
+        if known is not None:
+            return parse_with(known[1], wire_name, raw, known[0])
+        name = wire_name.lower()
         spec = self._specs.get(name)
         if spec is None:
-            return ParsedField(name, wire_name, raw, raw)
+            return _new(ParsedField, (name, wire_name, raw, raw, None, (), None))
         return parse_with(spec, wire_name, raw, name)
+
+
+_new = tuple.__new__  # ParsedField(...) runs a Python-level __new__; this builds the same tuple
 
 
 def parse_with(spec: FieldSpec[Any], wire_name: str, raw: str,
@@ -160,9 +178,14 @@ def parse_with(spec: FieldSpec[Any], wire_name: str, raw: str,
         name = spec.key
     warnings: tuple[Diagnostic, ...] = ()
     try:
-        if spec.analyse is not None:
+        fast = spec.fast
+        value = SLOW if fast is None or not _syntax.FAST_PATHS else fast(raw)
+        if value is not SLOW:
+            pass
+        elif spec.analyse is not None:
             value, found = spec.analyse(raw)
-            warnings = tuple(found)
+            if found:
+                warnings = tuple(found)
         else:
             value = spec.parse(raw)
     except FieldError as exc:
@@ -172,15 +195,23 @@ def parse_with(spec: FieldSpec[Any], wire_name: str, raw: str,
         reason = f"internal parser error ({type(exc).__name__}); please report it"
         return ParsedField(name, wire_name, raw, None, Diagnostic(reason), _deprecation(spec),
                            spec)
-    if spec.lint is not None:
+    lint = spec.lint
+    if lint is not None:
         try:
-            warnings += tuple(spec.lint(value, raw))
+            found = lint(value, raw)  # an empty tuple or list when there is nothing to say
+            if found:
+                warnings += tuple(found)
         except Exception as exc:  # same reasoning as above
             warnings += (Diagnostic(f"internal lint error ({type(exc).__name__})"),)
     if spec.deprecated:
         warnings = (Diagnostic(spec.deprecated), *warnings)
-    return ParsedField(name, wire_name, raw, value, None, warnings, spec)
+    return _new(ParsedField, (name, wire_name, raw, value, None, warnings, spec))
 
 
 def _deprecation(spec: FieldSpec[Any]) -> tuple[Diagnostic, ...]:
     return (Diagnostic(spec.deprecated),) if spec.deprecated else ()
+
+
+# At the end: _syntax imports this module (FieldError), and FAST_PATHS, the switch the tests
+# use to compare every fast path with the reference grammar, lives there.
+from . import _syntax  # noqa: E402

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from ._spec import FieldError
+from ._spec import SLOW, FieldError
 
 T = TypeVar("T")
 
@@ -245,6 +245,21 @@ def parse_list(
     if at_least_one and not items:
         raise FieldError(f"empty {what}: at least one element is required", start)
     return tuple(items)
+
+
+_TOKEN_LIST_RE = re.compile(rf"{TOKEN_RE.pattern}(?:[ \t]*,[ \t]*{TOKEN_RE.pattern})*")
+
+
+def fast_token_list(lower: bool) -> Callable[[str], object]:
+    """A FieldSpec.fast for `#token` / `1#token`: tokens and commas only, read in one go."""
+    whole, tokens = _TOKEN_LIST_RE.fullmatch, TOKEN_RE.findall
+
+    def fast(raw: str) -> object:
+        if whole(raw) is None:
+            return SLOW
+        return tuple(tokens(raw.lower() if lower else raw))
+
+    return fast
 
 
 def parse_params(cur: Cursor, *, lower_names: bool = True) -> dict[str, str]:

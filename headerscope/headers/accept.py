@@ -12,9 +12,9 @@ first q splits a member: parameters before it are the range's, any after it are 
 """
 
 import re
-from collections.abc import Iterator
 
 from ._content_syntax import (
+    QVALUE,
     TOKEN,
     WEIGHT,
     element_offset,
@@ -25,7 +25,7 @@ from ._content_syntax import (
     write_parameters,
 )
 from ._json import decimal_text
-from ._spec import Diagnostic, FieldSpec, Kind
+from ._spec import SLOW, Diagnostic, FieldSpec, Kind
 from ._syntax import SEP, Cursor, Fast, parse_list
 from ._types import Q_ONE, MediaRange, Params
 
@@ -74,19 +74,47 @@ def _write_range(r: MediaRange) -> str:
     return text
 
 
-def lint(value: tuple[MediaRange, ...], raw: str) -> Iterator[Diagnostic]:
+# What browsers send: `type/subtype` members, some with one token parameter (Chromium's
+# `application/signed-exchange;v=b3`) and some with a weight, separated by bare commas. Such
+# a value is checked with one fullmatch and cut with str methods; anything else (OWS, more
+# parameters, accept-ext) is left to parse.
+_PLAIN = rf"{TOKEN}/{TOKEN}(?:;(?![qQ]=){_NAME}={TOKEN})?(?:;q=(?:{QVALUE}))?"
+_PLAIN_RE = re.compile(rf"{_PLAIN}(?:,{_PLAIN})*")
+
+
+def fast(raw: str) -> object:
+    if _PLAIN_RE.fullmatch(raw) is None:
+        return SLOW
+    ranges = []
+    for member in raw.split(","):  # tokens hold no "," or ";": the cuts are the grammar's
+        media, *rest = member.split(";")
+        kind, _, subtype = media.lower().partition("/")
+        q, params = Q_ONE, {}
+        for part in rest:
+            name, _, text = part.partition("=")
+            if name == "q":  # the expression allows only a last, lower-case "q="
+                q = fast_q(text)
+            else:
+                params = {name.lower(): text}  # at most one: no repeat to report
+        ranges.append(MediaRange(kind, subtype, params, q, {}))
+    return tuple(ranges)
+
+
+def lint(value: tuple[MediaRange, ...], raw: str) -> list[Diagnostic]:
+    notes: list[Diagnostic] = []
     for i, r in enumerate(value):
         if r.type == "*" and r.subtype != "*":
-            yield Diagnostic(f"'*/{r.subtype}' matches nothing useful: only '*/*' may have a "
-                             "'*' type", element_offset(raw, i))
+            notes.append(Diagnostic(f"'*/{r.subtype}' matches nothing useful: only '*/*' may "
+                                    "have a '*' type", element_offset(raw, i)))
         if r.extensions:
-            yield Diagnostic("parameters after q: RFC 9110 senders SHOULD send q last; they "
-                             "are kept as accept-ext, not as media-range parameters",
-                             element_offset(raw, i))
+            notes.append(Diagnostic("parameters after q: RFC 9110 senders SHOULD send q last; "
+                                    "they are kept as accept-ext, not as media-range "
+                                    "parameters", element_offset(raw, i)))
+    return notes
 
 
 ACCEPT = FieldSpec(
     "Accept", parse, write, "RFC 9110, 12.5.1", kind=Kind.LIST, lint=lint,
     value_type="tuple[MediaRange, ...]",
-    example="text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    example="text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", fast=fast,
 )

@@ -10,17 +10,17 @@ the Proxy-Connection header field in any requests" (RFC 7230, A.1.2).
 """
 
 import dataclasses
-from collections.abc import Iterator
 
 from ._families import token_list_field
 from ._spec import Diagnostic
 
 
-def lint(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:
+def lint(value: tuple[str, ...], raw: str) -> list[Diagnostic]:
     # "If the 'close' connection option is present, the connection will not persist after
     # the current response" (RFC 9112, 9.3), whatever else the field lists
     if "close" in value and "keep-alive" in value:
-        yield Diagnostic("'close' and 'keep-alive' together: 'close' wins (RFC 9112, 9.3)")
+        return [Diagnostic("'close' and 'keep-alive' together: 'close' wins (RFC 9112, 9.3)")]
+    return []
 
 
 CONNECTION = dataclasses.replace(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import TOKEN_RE, describe
 from ._value import value_type
 
@@ -47,13 +47,7 @@ Cookies = tuple[CookiePair, ...]
 
 
 def parse(raw: str) -> Cookies:
-    if _STRICT_RE.fullmatch(raw) is None:
-        return _scan(raw, None)
-    pairs = []  # the fast path: what browsers send for well-made cookies
-    for text in raw.split("; "):
-        name, _, value = text.partition("=")
-        pairs.append(CookiePair(name, value))
-    return tuple(pairs)
+    return analyse(raw)[0]
 
 
 def write(value: Cookies) -> str:
@@ -68,12 +62,29 @@ def write_pair(pair: CookiePair) -> str:
     return pair.value if pair.value and "=" not in pair.value else "=" + pair.value
 
 
-def lint(value: Cookies, raw: str) -> list[Diagnostic]:
-    notes: list[Diagnostic] = []
+def _strict(raw: str) -> Cookies | None:
+    """The pairs of a value that matches the strict grammar (what browsers send for well-made
+    cookies), which has nothing to warn about; None for any other value."""
     if _STRICT_RE.fullmatch(raw) is None:
-        _scan(raw, notes)
-        notes.sort(key=lambda d: d.position or 0)  # in the order of the value, for reading
-    return notes
+        return None
+    return tuple([CookiePair(name, value) for name, _, value in
+                  (text.partition("=") for text in raw.split("; "))])
+
+
+def fast(raw: str) -> object:
+    pairs = _strict(raw)
+    return SLOW if pairs is None else pairs
+
+
+def analyse(raw: str) -> tuple[Cookies, list[Diagnostic]]:
+    """The pairs and the warnings, in one pass."""
+    pairs = _strict(raw)
+    if pairs is not None:
+        return pairs, []
+    notes: list[Diagnostic] = []
+    pairs = _scan(raw, notes)
+    notes.sort(key=lambda d: d.position or 0)  # in the order of the value, for reading
+    return pairs, notes
 
 
 def check_ctl(raw: str) -> None:
@@ -164,5 +175,5 @@ def strip_span(raw: str, i: int, j: int) -> tuple[int, int]:
 
 
 COOKIE = FieldSpec("Cookie", parse, write, "RFC 6265, 4.2", kind=Kind.COOKIE,
-                   value_type="tuple[CookiePair, ...]", lint=lint,
+                   value_type="tuple[CookiePair, ...]", analyse=analyse, fast=fast,
                    example="sessionid=38afes7a8; csrftoken=u32t4o3tb3gg43; _ga=GA1.1.1234.1700")

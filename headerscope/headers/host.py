@@ -10,10 +10,11 @@ names the alternative service in use, with the same shape.
     port     = *DIGIT
 """
 
-from collections.abc import Iterator
+import re
+from typing import Any
 
-from ._spec import Diagnostic, FieldError, FieldSpec
-from ._uri import Host, parse_host, write_host
+from ._spec import SLOW, Diagnostic, FieldError, FieldSpec
+from ._uri import IPV4_RE, Host, HostKind, parse_host, write_host
 
 
 def parse(raw: str) -> Host:
@@ -28,14 +29,32 @@ def write(value: Host) -> str:
     return write_host(value)
 
 
-def lint(value: Host, raw: str) -> Iterator[Diagnostic]:
+def lint(value: Host, raw: str) -> list[Diagnostic]:
     if raw.endswith(":"):
         # "URI producers and normalizers should omit the port component and its ':'
         # delimiter if port is empty" (RFC 3986, 3.2.3)
-        yield Diagnostic("empty port after ':'; omit the ':'", len(raw) - 1)
+        return [Diagnostic("empty port after ':'; omit the ':'", len(raw) - 1)]
+    return []
+
+
+# What browsers send: an IPv4 address or a lower-case name, and a port of up to five digits.
+# Anything else (upper case, IP literals, percent-encoding, an empty port, errors) is left
+# to parse.
+_COMMON_RE = re.compile(rf"(?:({IPV4_RE.pattern})|([a-z0-9._~-]+))(?::([0-9]{{1,5}}))?")
+
+
+def fast(raw: str) -> Any:
+    m = _COMMON_RE.fullmatch(raw)
+    if m is None:
+        return SLOW
+    ipv4, name, port = m.groups()
+    number = None if port is None else int(port)
+    if number is not None and number > 65535:
+        return SLOW
+    return Host(name, number) if ipv4 is None else Host(ipv4, number, HostKind.IPV4)
 
 
 HOST = FieldSpec("Host", parse, write, "RFC 9110, 7.2", value_type="Host", lint=lint,
-                 example="www.example.com:8080")
+                 example="www.example.com:8080", fast=fast)
 ALT_USED = FieldSpec("Alt-Used", parse, write, "RFC 7838, 5", value_type="Host", lint=lint,
-                     example="alt.example.net:443")
+                     example="alt.example.net:443", fast=fast)

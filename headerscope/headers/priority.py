@@ -12,9 +12,12 @@ unexpected types MUST be ignored" (RFC 9218, 4): the value holds only the member
 the defaults apply. Use `urgency(value)` and `incremental(value)` for the effective values.
 """
 
+import re
 from collections.abc import Iterator
+from typing import Any
 
 from ._sf_family import Issue, dict_items, sf_dict_field, warning
+from ._spec import SLOW
 from .sf import Dictionary, Item, describe_bare
 
 PriorityValue = dict[str, int | bool]  # {"u": 0..7, "i": bool}, only the members sent
@@ -48,6 +51,20 @@ def _view(members: Dictionary) -> PriorityValue:
     return value
 
 
+# What browsers send: "u=N", "u=N, i" or "i", with an urgency in range; the rest is exact.
+_COMMON_RE = re.compile(r"u=([0-7])(?:[ \t]*,[ \t]*(i))?|(i)")
+
+
+def _fast(raw: str) -> Any:
+    m = _COMMON_RE.fullmatch(raw)
+    if m is None:
+        return SLOW
+    u, i, alone = m.groups()
+    if alone:
+        return {"i": True}
+    return {"u": int(u), "i": True} if i else {"u": int(u)}
+
+
 def urgency(value: PriorityValue) -> int:
     return int(value.get("u", DEFAULT_URGENCY))
 
@@ -58,4 +75,4 @@ def incremental(value: PriorityValue) -> bool:
 
 PRIORITY = sf_dict_field("Priority", "RFC 9218, 5", check=_check, view=_view,
                          unview=dict_items, value_type='dict[str, int | bool] ("u", "i")',
-                         example="u=0, i", empty_ok=True)
+                         example="u=0, i", empty_ok=True, fast=_fast)

@@ -8,18 +8,23 @@
 Coding names and parameter names are case-insensitive: they are lower-cased.
 """
 
-from collections.abc import Iterator
+import re
 from dataclasses import field
 from decimal import Decimal
 
 from ._content_syntax import (
+    LIST_SEP,
+    QVALUE,
+    TOKEN,
+    WEIGHT,
     element_offset,
+    fast_q,
     parse_transfer_parameters,
     parse_weight,
     write_transfer_parameters,
     write_weight,
 )
-from ._spec import Diagnostic, FieldSpec, Kind
+from ._spec import SLOW, Diagnostic, FieldSpec, Kind
 from ._syntax import Cursor, parse_list
 from ._types import Q_ONE
 from ._value import value_type
@@ -49,13 +54,25 @@ def write(value: tuple[TCoding, ...]) -> str:
                      for c in value)
 
 
-def lint(value: tuple[TCoding, ...], raw: str) -> Iterator[Diagnostic]:
-    for i, coding in enumerate(value):
-        if coding.name == "chunked":
-            yield Diagnostic("\"A client MUST NOT send the chunked transfer coding name in "
-                             "TE; chunked is always acceptable for HTTP/1.1 recipients\"",
-                             element_offset(raw, i))
+def lint(value: tuple[TCoding, ...], raw: str) -> list[Diagnostic]:
+    return [Diagnostic("\"A client MUST NOT send the chunked transfer coding name in TE; "
+                       "chunked is always acceptable for HTTP/1.1 recipients\"",
+                       element_offset(raw, i))
+            for i, coding in enumerate(value) if coding.name == "chunked"]
+
+
+# What clients send: codings (or "trailers") without parameters, each maybe weighted.
+_WEIGHT_NC = rf"(?:[ \t]*;[ \t]*[qQ]=(?:{QVALUE}))?"
+_WHOLE_RE = re.compile(f"{TOKEN}{_WEIGHT_NC}(?:{LIST_SEP}{TOKEN}{_WEIGHT_NC})*")
+_MEMBERS_RE = re.compile(f"({TOKEN}){WEIGHT}")
+
+
+def fast(raw: str) -> object:
+    if _WHOLE_RE.fullmatch(raw) is None:
+        return SLOW
+    return tuple([TCoding(name.lower(), {}, Q_ONE if not q else fast_q(q))
+                  for name, q in _MEMBERS_RE.findall(raw)])
 
 
 TE = FieldSpec("TE", parse, write, "RFC 9110, 10.1.4", kind=Kind.LIST, lint=lint,
-               value_type="tuple[TCoding, ...]", example="trailers, deflate;q=0.5")
+               value_type="tuple[TCoding, ...]", example="trailers, deflate;q=0.5", fast=fast)

@@ -9,9 +9,9 @@ character. The tree is rendered by `headerscope.sxml`, which escapes every strin
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from ..headers import FieldSection, ParsedField
+from ..headers import REGISTRY, FieldSection, ParsedField
 from ..sxml import Node, Raw, render
 from .body import body_summary
 from .inspection import REDACTED, Inspection
@@ -61,52 +61,65 @@ def diagnostics(f: ParsedField) -> list[Node]:
     return out
 
 
-def field_row(f: ParsedField, counts: Counter[str]) -> Node:
+def field_row(f: ParsedField, counts: Mapping[str, int]) -> Node:
     """One row: name (and badges), raw value, parsed value, reference.
 
     Cells carry no attributes, and the parsed value is one preformatted text (the stylesheet
     keeps its line breaks): a row is a handful of nodes, because every node costs time to
-    render on every request.
+    render on every request. The reference cell is markup made once per field at import.
     """
+    spec = f.spec
+    raw = f.raw
+    repeats = counts.get(f.name, 1)
+    value = f.value
+    if (spec is not None and value is not None and f.error is None and not f.warnings
+            and repeats == 1 and not spec.deprecated and raw.isascii()):  # the common row
+        return ("tr", ("td", f.wire_name), ("td", visible(raw)), ("td", show(value)),
+                _REF_CELLS.get(spec.key) or ("td", spec.ref))
     classes: list[str] = []
     badges: list[Node] = []
     if f.error is not None:
         classes.append("error")
-    if f.spec is None:
+    if spec is None:
         classes.append("unknown")
         badges.append(_UNKNOWN)
-    elif f.spec.deprecated:
+    elif spec.deprecated:
         badges.append(_DEPRECATED)
-    if counts[f.name] > 1:
+    if repeats > 1:
         classes.append("repeated")
-        badges.append(("span", {"class": "badge"}, f"repeated ×{counts[f.name]}"))
-    if f.error is None and f.value is not None and f.spec is not None:
-        parsed: Node = show(f.value)
-    elif f.raw == REDACTED:
+        badges.append(("span", {"class": "badge"}, f"repeated ×{repeats}"))
+    if f.error is None and value is not None and spec is not None:
+        parsed: Node = show(value)
+    elif raw == REDACTED:
         parsed = "(redacted)"
     else:
-        parsed = None
-    extra = diagnostics(f) if f.error is not None or f.warnings or not f.raw.isascii() else None
+        parsed = ""
+    extra = diagnostics(f) if f.error is not None or f.warnings or not raw.isascii() else None
     name: Node = [f.wire_name, badges] if badges else f.wire_name
-    cells = (("td", name), ("td", visible(f.raw)), ("td", parsed, extra),
-             ("td", f.spec.ref if f.spec is not None else ""))
+    cells = (("td", name), ("td", visible(raw)), ("td", parsed, extra) if extra else
+             ("td", parsed), ("td", spec.ref if spec is not None else ""))
     return ("tr", {"class": classes}, *cells) if classes else ("tr", *cells)
 
 
 _UNKNOWN: Node = ("span", {"class": "badge"}, "unknown")
 _DEPRECATED: Node = ("span", {"class": "badge"}, "deprecated")
+# Each registered field's reference cell, rendered once: it is the same on every request.
+_REF_CELLS = {spec.key: Raw(render(("td", spec.ref))) for spec in REGISTRY}
 
 
 def fields_table(section: FieldSection, caption: str) -> Node:
-    counts = Counter(f.name for f in section)
+    names = [f.name for f in section]
+    counts = Counter(names) if len(set(names)) < len(names) else _NO_REPEATS
     return ("table", {"class": "fields"},
             ("caption", caption),
-            FIELDS_HEAD,
+            _FIELDS_HEAD_HTML,
             ("tbody", [field_row(f, counts) for f in section]))
 
 
+_NO_REPEATS: Mapping[str, int] = {}
 FIELDS_HEAD: Node = ("thead", ("tr", ("th", "Field"), ("th", "Raw value"), ("th", "Parsed value"),
                          ("th", "Reference")))
+_FIELDS_HEAD_HTML = Raw(render(FIELDS_HEAD))
 
 
 def inspector_tree(ins: Inspection, table: Callable[[FieldSection, str], Node] = fields_table,

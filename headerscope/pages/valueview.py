@@ -9,7 +9,13 @@ than one member shows one member per line; a part whose one-line form is too wid
 into an indented block. Strings are shown with invisible characters made visible.
 
 Strategy: this runs for every field of every request, so it works on the native values
-directly (not on their JSON form), with a plan per value type computed once.
+directly (not on their JSON form), and each type gets its formatter once, on first sight:
+a dataclass's one-line form is a small function generated from its fields (no getattr loop,
+no list of pairs), a sequence's joins its members' forms, and a scalar's is looked up by
+exact type. `_reference_inline` and `_reference_lines` are the same rules walked generically:
+the formatters of rarer types (enums, bytes, types with their own JSON form) call them, and
+the tests hold every generated formatter to them (`FAST = False` makes `inline` and `lines`
+use them alone).
 """
 
 from __future__ import annotations
@@ -26,12 +32,18 @@ from ..headers._json import decimal_text
 from .visible import visible
 
 WIDTH = 72  # a one-line form longer than this is broken into an indented block
+FAST = True  # tests switch it off to compare the generated formatters with the reference
 _MISSING = object()
 # A value whose only member left is one of these is shown as that member alone: "gzip", not
 # "value: gzip". Other names stay, so that "length: 5" still says what 5 is.
 _PRIMARY = frozenset({"value", "opaque", "host", "name", "token", "brand", "scheme", "type"})
 # type -> ((field name, default), ...) for dataclasses; built on first sight of each type
 _PLANS: dict[type, tuple[tuple[str, Any], ...]] = {}
+Inline = Callable[[Any], str]
+Lines = Callable[[Any, str], list[str]]
+# type -> its formatters, made on first sight of the type (a type, never a value, is the key)
+_INLINE: dict[type, Inline] = {}
+_LINES: dict[type, Lines] = {}
 
 
 def _plan(kind: type) -> tuple[tuple[str, Any], ...] | None:
@@ -60,6 +72,164 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
 }
 
 
+def inline(value: Any) -> str:
+    """The one-line form. A value with a single member left is shown as that member."""
+    if FAST:
+        text = _fast_inline(value)
+        if text.isascii() and text.isprintable():
+            return text  # so every string in it was already visible: the same text
+    return _reference_inline(value)
+
+
+def lines(value: Any, indent: str = "") -> list[str]:
+    """The value as lines: one line when it fits, else one member per line, indented.
+
+    Each part's one-line form is computed once and reused; only a part too wide for its
+    line is broken up further.
+    """
+    if FAST:
+        out = _fast_lines(value, indent)
+        joined = "".join(out)
+        if joined.isascii() and joined.isprintable():
+            return out
+    return _reference_lines(value, indent)
+
+
+def show(value: Any) -> str:
+    return "\n".join(lines(value))
+
+
+# -- the fast formatters of each type ----------------------------------------------------------
+# They take strings as they are: making a string visible costs two scans and a call, and
+# almost every string is visible already. `inline` and `lines` check the finished text at
+# once (ASCII and printable: then every string in it was visible, and `visible` would have
+# changed nothing, not even a width), and walk the reference instead when it is not.
+
+def _fast_inline(value: Any) -> str:
+    fmt = _INLINE.get(type(value))
+    return (fmt or _inline_for(type(value)))(value)
+
+
+def _fast_lines(value: Any, indent: str) -> list[str]:
+    fmt = _LINES.get(type(value))
+    return (fmt or _lines_for(type(value)))(value, indent)
+
+
+def _fast_text(value: str) -> str:
+    return value or '""'
+
+
+def _inline_for(kind: type) -> Inline:
+    """Decide once per type what `_reference_inline` decides per value, in the same order."""
+    fmt: Inline = _reference_inline  # enums, bytes and to_json types: rare, kept generic
+    plan = _plan(kind)
+    if kind is str:
+        fmt = _fast_text
+    elif kind in _SCALARS:
+        fmt = _SCALARS[kind]
+    elif issubclass(kind, enum.Enum | bytes):
+        pass
+    elif issubclass(kind, tuple | list):
+        fmt = _inline_sequence
+    elif plan is not None:
+        fmt = _generate_inline(kind, plan)
+    _INLINE[kind] = fmt
+    return fmt
+
+
+def _lines_for(kind: type) -> Lines:
+    fmt: Lines = _reference_lines
+    plan = _plan(kind)
+    if kind in _SCALARS:
+        scalar = _fast_text if kind is str else _SCALARS[kind]
+        fmt = lambda value, indent: [indent + scalar(value)]  # noqa: E731
+    elif issubclass(kind, enum.Enum | bytes):
+        pass
+    elif issubclass(kind, tuple | list):
+        fmt = _lines_sequence
+    elif plan is not None:
+        members = _generate_members(kind, plan)
+        fmt = lambda value, indent: _members_block(  # noqa: E731
+            members(value), indent, _fast_inline, _fast_lines)
+    _LINES[kind] = fmt
+    return fmt
+
+
+def _inline_sequence(value: Any) -> str:
+    get = _INLINE.get
+    return "[" + ", ".join([(get(type(v)) or _inline_for(type(v)))(v) for v in value]) + "]"
+
+
+def _lines_sequence(value: Any, indent: str) -> list[str]:
+    if len(value) == 1:
+        return _fast_lines(value[0], indent)
+    get = _INLINE.get
+    flat = [(get(type(v)) or _inline_for(type(v)))(v) for v in value]
+    one = ", ".join(flat)
+    if len(indent) + len(one) <= WIDTH:
+        for t in flat:
+            if t[:1] in "{[":
+                break
+        else:
+            return [indent + one]  # a list of simple members fits on a line
+    return _sequence_block(value, flat, indent, _fast_lines)
+
+
+_HEADER = "def inline_{kind}(v):\n    parts = []\n"
+# One field of a generated formatter: `x` is shown unless None or its default; `t` is its
+# one-line form, and `p` whether its name lets a lone member stand for the whole value.
+_FIELD = """\
+    x = v.{name}
+    if x is not None{unless_default}:
+        if type(x) is str:
+            t = x or '""'
+        else:
+            t = (_get(type(x)) or _inline_for(type(x)))(x)
+        parts.append({label!r} + t)
+        p = {primary}
+"""
+_FOOTER = """\
+    if len(parts) == 1 and p:
+        return t
+    return "{{" + ", ".join(parts) + "}}"
+"""
+
+
+def _generate_inline(kind: type, plan: tuple[tuple[str, Any], ...]) -> Inline:
+    """`_reference_inline` for one dataclass, unrolled over its fields."""
+    env: dict[str, Any] = {"_get": _INLINE.get, "_inline_for": _inline_for}
+    source = _HEADER.format(kind=kind.__name__)
+    for i, (name, default) in enumerate(plan):
+        env[f"d{i}"] = default
+        unless = "" if default is _MISSING or default is None else f" and x != d{i}"
+        source += _FIELD.format(name=name, unless_default=unless, label=f"{name}: ",
+                                primary=name in _PRIMARY)
+    source += _FOOTER.format()
+    exec(source, env)  # the text is ours: the field names of a dataclass
+    fmt: Inline = env[f"inline_{kind.__name__}"]
+    return fmt
+
+
+Members = Callable[[Any], list[tuple[str, Any]]]
+
+
+def _generate_members(kind: type, plan: tuple[tuple[str, Any], ...]) -> Members:
+    """`_members` for one dataclass, unrolled over its fields."""
+    env: dict[str, Any] = {}
+    source = "def members(v):\n    out = []\n"
+    for i, (name, default) in enumerate(plan):
+        env[f"d{i}"] = default
+        unless = "" if default is _MISSING or default is None else f" and x != d{i}"
+        source += (f"    x = v.{name}\n    if x is not None{unless}:\n"
+                   f"        out.append(({name!r}, x))\n")
+    source += "    return out\n"
+    exec(source, env)  # the text is ours: the field names of a dataclass
+    members: Members = env["members"]
+    return members
+
+
+# -- the rules, walked generically: the reference ----------------------------------------------
+
 def _scalar(value: Any) -> str | None:
     """The text of a value that is not a container, or None for a container."""
     format_ = _SCALARS.get(type(value))
@@ -83,49 +253,53 @@ def _members(value: Any) -> list[tuple[str, Any]] | None:
     return None
 
 
-def inline(value: Any) -> str:
-    """The one-line form. A value with a single member left is shown as that member."""
+def _reference_inline(value: Any) -> str:
     text = _scalar(value)
     if text is not None:
         return text
     if isinstance(value, tuple | list):
-        return "[" + ", ".join(inline(v) for v in value) + "]"
+        return "[" + ", ".join(_reference_inline(v) for v in value) + "]"
     members = _members(value)
     if members is not None:
         if len(members) == 1 and members[0][0] in _PRIMARY:
-            return inline(members[0][1])
-        return "{" + ", ".join(f"{k}: {inline(v)}" for k, v in members) + "}"
-    return inline(to_json(value))  # a type with its own JSON form (SF Token, ...)
+            return _reference_inline(members[0][1])
+        return "{" + ", ".join(f"{k}: {_reference_inline(v)}" for k, v in members) + "}"
+    return _reference_inline(to_json(value))  # a type with its own JSON form (SF Token, ...)
 
 
-def lines(value: Any, indent: str = "") -> list[str]:
-    """The value as lines: one line when it fits, else one member per line, indented.
-
-    Each part's one-line form is computed once and reused; only a part too wide for its
-    line is broken up further.
-    """
+def _reference_lines(value: Any, indent: str) -> list[str]:
     text = _scalar(value)
     if text is not None:
         return [indent + text]
     if isinstance(value, tuple | list):
         if len(value) == 1:
-            return lines(value[0], indent)
-        flat = [inline(v) for v in value]
+            return _reference_lines(value[0], indent)
+        flat = [_reference_inline(v) for v in value]
         one = ", ".join(flat)
         if len(indent) + len(one) <= WIDTH and not any(t[:1] in "{[" for t in flat):
             return [indent + one]  # a list of simple members fits on a line
-        out: list[str] = []
-        for item, text in zip(value, flat, strict=True):
-            if len(indent) + 2 + len(text) <= WIDTH:
-                out.append(indent + "- " + (text[1:-1] if text[:1] == "{" else text))
-                continue
-            sub = lines(item, indent + "  ")
-            out.append(indent + "- " + sub[0][len(indent) + 2:])
-            out.extend(sub[1:])
-        return out or [indent + "[]"]
+        return _sequence_block(value, flat, indent, _reference_lines)
     members = _members(value)
     if members is None:
-        return lines(to_json(value), indent)
+        return _reference_lines(to_json(value), indent)
+    return _members_block(members, indent, _reference_inline, _reference_lines)
+
+
+def _sequence_block(value: Any, flat: list[str], indent: str, lines: Lines) -> list[str]:
+    """One member per line, "- " before each; a member too wide is broken up below it."""
+    out: list[str] = []
+    for item, text in zip(value, flat, strict=True):
+        if len(indent) + 2 + len(text) <= WIDTH:
+            out.append(indent + "- " + (text[1:-1] if text[:1] == "{" else text))
+            continue
+        sub = lines(item, indent + "  ")
+        out.append(indent + "- " + sub[0][len(indent) + 2:])
+        out.extend(sub[1:])
+    return out or [indent + "[]"]
+
+
+def _members_block(members: list[tuple[str, Any]], indent: str, inline: Inline,
+                   lines: Lines) -> list[str]:
     if not members:
         return [indent + "{}"]
     if len(members) == 1 and members[0][0] in _PRIMARY:
@@ -142,7 +316,3 @@ def lines(value: Any, indent: str = "") -> list[str]:
         out.append(f"{indent}{key}:")
         out.extend(lines(member, indent + "  "))
     return out
-
-
-def show(value: Any) -> str:
-    return "\n".join(lines(value))

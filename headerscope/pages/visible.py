@@ -25,6 +25,8 @@ def _escape(ch: str) -> str:
 
 def visible(text: str) -> str:
     """The text with every invisible or deceptive character replaced by a visible escape."""
+    if text.isascii() and text.isprintable():  # most values: two C scans, no regex
+        return text
     if _INVISIBLE.search(text) is None:
         return text
     return _INVISIBLE.sub(lambda m: _escape(m.group()), text)
