@@ -89,7 +89,8 @@ def fast(raw: str) -> object:
     for member in raw.split(","):  # tokens hold no "," or ";": the cuts are the grammar's
         media, *rest = member.split(";")
         kind, _, subtype = media.lower().partition("/")
-        q, params = Q_ONE, {}
+        q = Q_ONE
+        params: Params = {}
         for part in rest:
             name, _, text = part.partition("=")
             if name == "q":  # the expression allows only a last, lower-case "q="
