@@ -57,11 +57,18 @@ def format_http_date(value: datetime) -> str:
             f"{v.hour:02d}:{v.minute:02d}:{v.second:02d} GMT")
 
 
+_LEAP_RE = re.compile(r":60(?= |$)")
+
+
 def lint_http_date(value: datetime, raw: str) -> Iterator[Diagnostic]:
     if _IMF_RE.fullmatch(raw) is None:
         form = "RFC 850" if "-" in raw else "asctime"
         yield Diagnostic(f"obsolete {form} date form; senders must use IMF-fixdate "
                          f"({format_http_date(value)})", 0)
+    leap = _LEAP_RE.search(raw)
+    if leap is not None:
+        yield Diagnostic("a leap second (:60): kept as :59, since datetime cannot hold it",
+                         leap.start() + 1)
     named = raw.split(",", 1)[0].split(" ", 1)[0]
     actual = value.weekday()
     if named not in (DAYS[actual], LONG_DAYS[actual]):

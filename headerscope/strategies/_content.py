@@ -229,7 +229,7 @@ CONTENT: dict[str, FieldStrategies] = {
     "accept-ranges": _token_list(lower_tokens, min_size=1),
     "age": FieldStrategies(
         values=delay_seconds,
-        invalid=st.sampled_from(["", "-1", "1.5", "0x10", "1 2", "+3", "9" * 30]),
+        invalid=st.sampled_from(["", "-1", "1.5", "0x10", "1 2", "+3", "1e3"]),
         spellings=st.integers(0, 999).map(lambda n: f"{n:05d}"),
     ),
     "allow": _token_list(tokens),

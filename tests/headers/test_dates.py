@@ -65,3 +65,14 @@ def test_expires_zero_is_an_error_that_says_it_means_the_past(raw: str) -> None:
 
 def test_any_invalid_expires_says_it_means_the_past() -> None:
     rejects(EXPIRES, "tomorrow", "as a time in the past", 0)
+
+
+@pytest.mark.parametrize(("raw", "at"), [("Sat, 31 Dec 2016 23:59:60 GMT", 23),
+                                         ("Saturday, 31-Dec-16 23:59:60 GMT", 26)])
+def test_a_leap_second_is_kept_as_59_with_a_warning(raw: str, at: int) -> None:
+    from headerscope.headers import REGISTRY
+
+    parsed = REGISTRY.parse("Date", raw)
+    assert parsed.value is not None and parsed.value.second == 59
+    leap = [w for w in parsed.warnings if "leap second" in w.reason]
+    assert len(leap) == 1 and leap[0].position == at
