@@ -39,6 +39,7 @@ from werkzeug.datastructures import (
 )
 from werkzeug.sansio.utils import get_content_length
 
+from headerscope.bench.profiles import PROFILES, fill
 from headerscope.headers import REGISTRY
 
 Parse = Callable[[str], Any]
@@ -71,55 +72,29 @@ WERKZEUG: dict[str, Parse] = {
     "vary": wz.parse_set_header,
 }
 
-CHROME_UA = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-             "Chrome/124.0.0.0 Safari/537.36")
-FIREFOX_UA = "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:126.0) Gecko/20100101 Firefox/126.0"
+def revisit(profile: str, validators: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A benchmark profile's page load, revisited with a cached copy (hence the validators)."""
+    page = [(n, fill(v, "localhost:8080", 1)) for n, v in PROFILES[profile].fields]
+    return page + validators
 
-# A revisit of a page, with a cached copy (hence the validators), as each browser sends it.
-CHROMIUM: list[tuple[str, str]] = [
-    ("Host", "localhost:8080"),
-    ("Connection", "keep-alive"),
+
+CHROMIUM = revisit("chromium", [
     ("Cache-Control", "max-age=0"),
-    ("sec-ch-ua", '"Chromium";v="124", "Google Chrome";v="124", "Not-A.Brand";v="99"'),
-    ("sec-ch-ua-mobile", "?0"),
-    ("sec-ch-ua-platform", '"Linux"'),
-    ("Upgrade-Insecure-Requests", "1"),
-    ("User-Agent", CHROME_UA),
-    ("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,"
-               "image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7"),
-    ("Sec-Fetch-Site", "none"),
-    ("Sec-Fetch-Mode", "navigate"),
-    ("Sec-Fetch-User", "?1"),
-    ("Sec-Fetch-Dest", "document"),
-    ("Accept-Encoding", "gzip, deflate, br, zstd"),
-    ("Accept-Language", "en-US,en;q=0.9"),
     ("If-None-Match", 'W/"5e1-18f2a3c4b5d"'),
     ("If-Modified-Since", "Tue, 14 May 2024 09:12:44 GMT"),
-]
-FIREFOX: list[tuple[str, str]] = [
-    ("Host", "localhost:8080"),
-    ("User-Agent", FIREFOX_UA),
-    ("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
-    ("Accept-Language", "en-US,en;q=0.5"),
-    ("Accept-Encoding", "gzip, deflate, br, zstd"),
-    ("Connection", "keep-alive"),
-    ("Upgrade-Insecure-Requests", "1"),
-    ("Sec-Fetch-Dest", "document"),
-    ("Sec-Fetch-Mode", "navigate"),
-    ("Sec-Fetch-Site", "none"),
-    ("Sec-Fetch-User", "?1"),
+])
+FIREFOX = revisit("firefox", [
     ("If-Modified-Since", "Tue, 14 May 2024 09:12:44 GMT"),
     ("If-None-Match", '"33a64df551425fcc55e4d42a148795d9f25f89d4"'),
-    ("Priority", "u=0, i"),
     ("Pragma", "no-cache"),
     ("Cache-Control", "no-cache"),
-]
+])
 REQUESTS = {"Chromium": CHROMIUM, "Firefox": FIREFOX}
 
 # Per-field corpora: what browsers, curl and common servers (nginx, Apache, CDNs) send.
 CORPORA: dict[str, list[str]] = {
     "accept": [
-        CHROMIUM[8][1], FIREFOX[2][1],
+        dict(CHROMIUM)["Accept"], dict(FIREFOX)["Accept"],
         "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8",
         "image/avif,image/webp,image/png,image/svg+xml,image/*;q=0.8,*/*;q=0.5",
         "text/css,*/*;q=0.1", "*/*", "application/json, text/plain, */*",
