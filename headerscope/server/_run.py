@@ -7,6 +7,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 
 from ._connection import App
 from ._server import Server, raise_fd_limit, url
@@ -28,9 +29,11 @@ def serve(config: ServerConfig, app: App) -> int:
 
 
 def run_one(config: ServerConfig, app: App, *, reuse_port: bool = False,
-            announce: bool = True) -> int:
+            announce: bool = True, ready: Callable[[], None] | None = None) -> int:
+    """Serve in this process. `ready` is called once the listeners accept connections."""
     if config.profile is None:
-        return asyncio.run(_main(config, app, reuse_port=reuse_port, announce=announce))
+        return asyncio.run(_main(config, app, reuse_port=reuse_port, announce=announce,
+                                 ready=ready))
     import cProfile
 
     # A worker profiles itself into FILE.PID: one file per process, readable with pstats.
@@ -38,19 +41,23 @@ def run_one(config: ServerConfig, app: App, *, reuse_port: bool = False,
     profiler = cProfile.Profile()
     profiler.enable()
     try:
-        return asyncio.run(_main(config, app, reuse_port=reuse_port, announce=announce))
+        return asyncio.run(_main(config, app, reuse_port=reuse_port, announce=announce,
+                                 ready=ready))
     finally:
         profiler.disable()
         profiler.dump_stats(path)
 
 
-async def _main(config: ServerConfig, app: App, *, reuse_port: bool, announce: bool) -> int:
+async def _main(config: ServerConfig, app: App, *, reuse_port: bool, announce: bool,
+                ready: Callable[[], None] | None) -> int:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     server = Server(config, app, reuse_port=reuse_port)
     await server.start()
+    if ready is not None:
+        ready()
     if announce:
         where = ", ".join(url(config, address) for address in server.addresses)
         log.info("headerscope serving on %s (Ctrl+C to stop)", where)

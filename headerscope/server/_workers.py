@@ -4,7 +4,9 @@ Strategy: the parent binds (without listening) one socket per address to fix the
 that `--port 0` means one port for all, and keeps it bound so the port stays ours while a
 worker is replaced. The kernel spreads connections over the workers' listeners. The parent
 blocks the signals it handles and takes them synchronously with sigtimedwait, so no handler
-ever runs in the middle of a fork.
+ever runs in the middle of a fork. The start-up line waits until every first worker says,
+through a pipe, that it listens: a script that connects as soon as it sees the line must
+not be refused.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import contextlib
 import dataclasses
 import logging
 import os
+import select
 import signal
 import time
 
@@ -25,6 +28,7 @@ log = logging.getLogger("headerscope.server")
 _SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGCHLD}
 _QUICK_DEATH = 1.0  # a worker that dies sooner than this after start is restarted slowly
 _MAX_BACKOFF = 10.0
+_READY_WAIT = 10.0  # seconds to wait for the first workers before announcing anyway
 
 
 def supervise(config: ServerConfig, app: App) -> int:
@@ -36,26 +40,31 @@ def supervise(config: ServerConfig, app: App) -> int:
     backoff = 0.0
     respawn_at: list[float] = []
 
-    def spawn() -> None:
+    def spawn() -> int:
+        """Start a worker; return the read end of the pipe on which it says it listens."""
+        readable, writable = os.pipe()
         pid = os.fork()
         if pid == 0:  # the worker
             code = 1
             try:
+                os.close(readable)
                 for sock in holders:
                     sock.close()
                 signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
                 from ._run import run_one
 
-                code = run_one(worker_config, app, reuse_port=True, announce=False)
+                code = run_one(worker_config, app, reuse_port=True, announce=False,
+                               ready=lambda: _say_ready(writable))
             except BaseException:
                 log.exception("worker %d failed", os.getpid())
             finally:
                 os._exit(code)
+        os.close(writable)
         workers[pid] = time.monotonic()
+        return readable
 
     try:
-        for _ in range(config.workers):
-            spawn()
+        _await_ready([spawn() for _ in range(config.workers)])
         where = ", ".join(url(config, (str(s.getsockname()[0]), port)) for s in holders)
         log.info("headerscope serving on %s with %d workers (Ctrl+C to stop)", where,
                  config.workers)
@@ -74,7 +83,7 @@ def supervise(config: ServerConfig, app: App) -> int:
             now = time.monotonic()
             while respawn_at and respawn_at[0] <= now:
                 respawn_at.pop(0)
-                spawn()
+                os.close(spawn())  # nobody waits for a replacement to listen
         log.info("shutting down %d workers", len(workers))
         _stop(workers, config.shutdown_timeout + 5.0)
         return 0
@@ -82,6 +91,27 @@ def supervise(config: ServerConfig, app: App) -> int:
         for sock in holders:
             sock.close()
         signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+
+
+def _say_ready(writable: int) -> None:
+    with contextlib.suppress(OSError):  # the supervisor stopped listening: nothing to say
+        os.write(writable, b"!")
+    os.close(writable)
+
+
+def _await_ready(pipes: list[int]) -> None:
+    """Wait until each pipe has a byte (the worker listens) or its end (the worker died)."""
+    deadline = time.monotonic() + _READY_WAIT
+    waiting = set(pipes)
+    try:
+        while waiting and (left := deadline - time.monotonic()) > 0:
+            readable, _, _ = select.select(list(waiting), [], [], left)
+            for fd in readable:
+                os.read(fd, 1)
+                waiting.discard(fd)
+    finally:
+        for fd in pipes:
+            os.close(fd)
 
 
 def _reap() -> list[tuple[int, int]]:
