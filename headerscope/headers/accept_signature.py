@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from ._sf_family import Issue, sf_dict_field
 from ._spec import FieldSpec
 from .sf import Dictionary, InnerList
-from .signatures import _inputs as signature_input_issues
+from .signatures import input_issues as signature_input_issues
 
 REQUESTABLE = ("created", "expires")  # Integers in Signature-Input; here also a flag
 

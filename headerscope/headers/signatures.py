@@ -27,7 +27,7 @@ DERIVED = frozenset({"@method", "@target-uri", "@authority", "@scheme", "@reques
                      "@path", "@query", "@query-param", "@status"})
 
 
-def _inputs(members: Dictionary) -> Iterator[Issue]:
+def input_issues(members: Dictionary) -> Iterator[Issue]:
     for label, member in members.items():
         if not isinstance(member, InnerList):
             yield error(f"{label} must be an Inner List of covered components, as in "
@@ -67,7 +67,7 @@ def _signatures(members: Dictionary) -> Iterator[Issue]:
 
 
 SIGNATURE_INPUT: FieldSpec[Dictionary] = sf_dict_field(
-    "Signature-Input", "RFC 9421, 4.1", check=_inputs, value_type="dict[str, sf.InnerList]",
+    "Signature-Input", "RFC 9421, 4.1", check=input_issues, value_type="dict[str, sf.InnerList]",
     example='sig1=("@method" "@authority" "@path" "content-digest");created=1618884473;'
             'keyid="test-key-rsa-pss"')
 SIGNATURE = sf_dict_field(

@@ -26,7 +26,7 @@ _digits = st.integers(0, 999_999_999_999_999)
 _b64 = st.binary(min_size=1, max_size=16).map(lambda b: base64.b64encode(b).decode())
 
 
-def _invalid(*extra: str, item: bool = False) -> st.SearchStrategy[str]:
+def invalid_sf(*extra: str, item: bool = False) -> st.SearchStrategy[str]:
     """Texts no SF parser accepts, the field's own mistakes, and "" for an Item (which has
     no empty form; an empty List or Dictionary is valid, the same as no field)."""
     return st.sampled_from([*_SYNTAX, *extra, *([""] if item else [])])
@@ -35,7 +35,7 @@ def _invalid(*extra: str, item: bool = False) -> st.SearchStrategy[str]:
 def _token_field(known: frozenset[str]) -> FieldStrategies:
     return FieldStrategies(
         values=st.sampled_from(sorted(known)) | token_texts,
-        invalid=_invalid('"document"', "?1", "42", "navigate navigate", "(cors)", '%"x"',
+        invalid=invalid_sf('"document"', "?1", "42", "navigate navigate", "(cors)", '%"x"',
                          item=True),
         spellings=st.sampled_from(sorted(known)).map(lambda t: f" {t};grease=?0 "))
 
@@ -43,22 +43,22 @@ def _token_field(known: frozenset[str]) -> FieldStrategies:
 def _string_field(values: st.SearchStrategy[str] = strings) -> FieldStrategies:
     return FieldStrategies(
         values=values,
-        invalid=_invalid("dark", "?0", "1", '"a" "b"', "'quoted'", '"tab\there"', '"\\x"',
+        invalid=invalid_sf("dark", "?0", "1", '"a" "b"', "'quoted'", '"tab\there"', '"\\x"',
                          item=True),
         spellings=values.map(lambda s: '  "' + s.replace("\\", "\\\\").replace('"', '\\"')
                              + '";v=1'))
 
 
 _booleans = FieldStrategies(values=st.booleans(),
-                            invalid=_invalid("true", "1", '"?1"', "?", "?1, ?0", "?T", item=True),
+                            invalid=invalid_sf("true", "1", '"?1"', "?", "?1, ?0", "?T", item=True),
                             spellings=st.sampled_from(["?1;a", " ?0", "?1 ", "?0;x=1"]))
 _positive_numbers = (st.integers(1, 999_999) | st.decimals(
     Decimal("0.001"), Decimal("999999.999"), places=3, allow_nan=False, allow_infinity=False))
 _numbers = FieldStrategies(values=_positive_numbers,
-                           invalid=_invalid("0", "-1", "0.0", '"2"', "x2", "?1", item=True),
+                           invalid=invalid_sf("0", "-1", "0.0", '"2"', "x2", "?1", item=True),
                            spellings=st.sampled_from(["2.0", "02", "1.500", " 8 ", "4;x"]))
 _pixels = FieldStrategies(values=_digits,
-                          invalid=_invalid("-1", "1.5", '"1920"', "wide", item=True),
+                          invalid=invalid_sf("-1", "1.5", '"1920"', "wide", item=True),
                           spellings=_digits.map(lambda n: f" {n:05d};dpr=2"))
 
 
@@ -72,13 +72,13 @@ def _digest_values(length: dict[str, int]) -> st.SearchStrategy[dict[str, bytes]
 _DIGEST_LENGTHS = {"sha-256": 32, "sha-512": 64, "md5": 16, "sha": 20}
 _digests = FieldStrategies(
     values=_digest_values(_DIGEST_LENGTHS),
-    invalid=_invalid("sha-256=:YQ==:", 'sha-256="abc"', "sha-256", "sha-512=1",
+    invalid=invalid_sf("sha-256=:YQ==:", 'sha-256="abc"', "sha-256", "sha-512=1",
                      "sha-256=(:YQ==:)", "SHA-256=:YQ==:"),
     spellings=_b64.map(lambda b: f"unknown-alg=:{b.rstrip('=')}: ,\tsha=:{'A' * 27}=:"))
 _preferences = FieldStrategies(
     values=st.dictionaries(st.sampled_from(["sha-256", "sha-512", "md5"]) | keys,
                            st.integers(0, 10), min_size=1, max_size=3),
-    invalid=_invalid("sha-256=11", "sha-256=-1", "sha-256=1.0", 'sha-256="10"',
+    invalid=invalid_sf("sha-256=11", "sha-256=-1", "sha-256=1.0", 'sha-256="10"',
                      "sha-256=(1)", "sha-256"),
     spellings=st.sampled_from(["sha-256=10,sha=3", " sha-512=03;q, md5=0"]))
 _labels = st.from_regex(r"sig[0-9a-z\-]{0,4}", fullmatch=True)
@@ -100,17 +100,17 @@ _purposes = st.lists(st.builds(Purpose, st.just("prefetch") | token_texts, st.bo
 STRUCTURED: dict[str, FieldStrategies] = {
     "available-dictionary": FieldStrategies(
         values=st.binary(min_size=32, max_size=32),
-        invalid=_invalid(":YQ==:", "::", '"pZGm1Av0IEBKARczz7exkNYsZb8LzaMrV7J32a2fFG4="',
+        invalid=invalid_sf(":YQ==:", "::", '"pZGm1Av0IEBKARczz7exkNYsZb8LzaMrV7J32a2fFG4="',
                          "pZGm1Av0IEBKARczz7exkNYsZb8LzaMrV7J32a2fFG4", item=True),
         spellings=st.binary(min_size=32, max_size=32).map(
             lambda b: f" :{base64.b64encode(b).decode().rstrip('=')}:;x")),
     "client-cert": FieldStrategies(
         values=st.binary(min_size=1, max_size=48),
-        invalid=_invalid("::", "-----BEGIN CERTIFICATE-----", '"MIIB"', ":MIIB", item=True),
+        invalid=invalid_sf("::", "-----BEGIN CERTIFICATE-----", '"MIIB"', ":MIIB", item=True),
         spellings=_b64.map(lambda b: f":{b.rstrip('=')}: ")),
     "client-cert-chain": FieldStrategies(
         values=st.lists(st.binary(min_size=1, max_size=24), min_size=1, max_size=3).map(tuple),
-        invalid=_invalid("::", ":MIIB:, ::", ":MIIB:,", '"MIIB"', "(:MIIB:)"),
+        invalid=invalid_sf("::", ":MIIB:, ::", ":MIIB:,", '"MIIB"', "(:MIIB:)"),
         spellings=st.lists(_b64, min_size=1, max_size=3).map(
             lambda bs: " ,\t".join(f":{b}:" for b in bs))),
     "content-digest": _digests,
@@ -119,7 +119,7 @@ STRUCTURED: dict[str, FieldStrategies] = {
     "priority": FieldStrategies(
         values=st.fixed_dictionaries({}, optional={"u": st.integers(0, 7),
                                                    "i": st.booleans()}),
-        invalid=_invalid("U=1", "u=1,", "u=1;", "i=?2", "u=1.5.", "u=(1"),
+        invalid=invalid_sf("U=1", "u=1,", "u=1;", "i=?2", "u=1.5.", "u=(1"),
         spellings=st.sampled_from(["u=9, i", "u=1,i=?1", "i, u=0, x=ext", "u=?1", "u=03",
                                    "i=1", "u=5 , i;grease"])),
     "repr-digest": _digests,
@@ -130,7 +130,7 @@ STRUCTURED: dict[str, FieldStrategies] = {
                                                                     "reduce"])),
     "sec-ch-ua": FieldStrategies(
         values=_brands,
-        invalid=_invalid('Chromium;v="130"', '"Chromium";v=130', '"Chromium";V="1"',
+        invalid=invalid_sf('Chromium;v="130"', '"Chromium";v=130', '"Chromium";V="1"',
                          '"a";v="1",', '("a")'),
         spellings=st.sampled_from(['"Chromium";v="130","Not)A;Brand";v="99"',
                                    '"Not\\"A\\\\Brand";v="8";x, "Chromium";v="1"'])),
@@ -139,11 +139,11 @@ STRUCTURED: dict[str, FieldStrategies] = {
     "sec-ch-ua-form-factors": FieldStrategies(
         values=st.lists(st.sampled_from(sorted(FORM_FACTORS)) | strings, min_size=1,
                         max_size=3).map(tuple),
-        invalid=_invalid("Desktop", '"Desktop",', '("Desktop")', '"Desktop" "XR"'),
+        invalid=invalid_sf("Desktop", '"Desktop",', '("Desktop")', '"Desktop" "XR"'),
         spellings=st.sampled_from(['"Desktop" ,"XR"', '"Mobile";beta'])),
     "sec-ch-ua-full-version": _string_field(),
     "sec-ch-ua-full-version-list": FieldStrategies(
-        values=_brands, invalid=_invalid('"Chromium";v=130.0', 'Chromium;v="130.0.0.0"'),
+        values=_brands, invalid=invalid_sf('"Chromium";v=130.0', 'Chromium;v="130.0.0.0"'),
         spellings=st.sampled_from(['"Chromium";v="130.0.6723.91",\t"Not?A_Brand";v="99"'])),
     "sec-ch-ua-mobile": _booleans,
     "sec-ch-ua-model": _string_field(),
@@ -157,19 +157,19 @@ STRUCTURED: dict[str, FieldStrategies] = {
     "sec-fetch-site": _token_field(SITES),
     "sec-fetch-storage-access": _token_field(STORAGE_ACCESS),
     "sec-fetch-user": FieldStrategies(
-        values=st.just(True), invalid=_invalid("?0", "true", '"?1"', "1", item=True),
+        values=st.just(True), invalid=invalid_sf("?0", "true", '"?1"', "1", item=True),
         spellings=st.sampled_from([" ?1", "?1;x", "?1 "])),
     "sec-purpose": FieldStrategies(
-        values=_purposes, invalid=_invalid('"prefetch"', "prefetch;", "prefetch,", "?1"),
+        values=_purposes, invalid=invalid_sf('"prefetch"', "prefetch;", "prefetch,", "?1"),
         spellings=st.sampled_from(["prefetch; prerender=?1", "prefetch;x, prefetch",
                                    "prefetch;anonymous-client-ip=?0"])),
     "signature": FieldStrategies(
         values=st.dictionaries(_labels, st.binary(max_size=32), min_size=1, max_size=2),
-        invalid=_invalid('sig1="abc"', "sig1=(:YQ==:)", "sig1", "Sig1=:YQ==:"),
+        invalid=invalid_sf('sig1="abc"', "sig1=(:YQ==:)", "sig1", "Sig1=:YQ==:"),
         spellings=_b64.map(lambda b: f"sig1=:{b.rstrip('=')}:;x ,\tsig2=::")),
     "signature-input": FieldStrategies(
         values=_signature_inputs,
-        invalid=_invalid('sig1="@method"', "sig1=(@method)", 'sig1=("@method");created="1"',
+        invalid=invalid_sf('sig1="@method"', "sig1=(@method)", 'sig1=("@method");created="1"',
                          'sig1=("@method");keyid=key', 'sig1=("@method" 1)', "sig1=()created"),
         spellings=st.lists(_components, max_size=3).map(
             lambda cs: f"sig1=( {'  '.join(cs)} );created=01618884473; keyid=\"k\"")),

@@ -38,7 +38,7 @@ from ..headers.signatures import ALGORITHMS
 from ..headers.use_as_dictionary import REQUEST_DESTINATIONS
 from ._common import FieldStrategies, lower_tokens
 from ._sf import keys, strings, token_texts
-from ._structured import _invalid
+from ._structured import invalid_sf
 
 S = st.SearchStrategy
 _hosts = st.from_regex(r"[a-z][a-z0-9\-]{0,8}(\.[a-z]{2,6}){0,2}", fullmatch=True)
@@ -66,7 +66,7 @@ _origins = st.builds(Origin, st.sampled_from(["https", "http"]), _hosts,
 # -- one value each ------------------------------------------------------------------------
 
 _booleans = FieldStrategies(values=st.booleans(),
-                            invalid=_invalid("1", "true", '"?1"', "?1, ?0", "?", item=True),
+                            invalid=invalid_sf("1", "true", '"?1"', "?1, ?0", "?", item=True),
                             spellings=_sample("?1;x", " ?0", "?1 "))
 
 
@@ -75,7 +75,7 @@ def _policy(values: type[EmbedderPolicyValue] | type[OpenerPolicyValue],
     return FieldStrategies(
         values=st.builds(CrossOriginPolicy, st.sampled_from(list(values)),
                          st.none() | strings),
-        invalid=_invalid(*mistakes, "?1", "report-to", "unsafe-none, unsafe-none", item=True),
+        invalid=invalid_sf(*mistakes, "?1", "report-to", "unsafe-none, unsafe-none", item=True),
         spellings=st.sampled_from([v.value for v in values]).map(
             lambda v: f' {v};report-to="endpoint";x=1'))
 
@@ -87,7 +87,7 @@ _opener = _policy(OpenerPolicyValue, '"same-origin"', "same-origin-allow-popup",
 _storage_access = FieldStrategies(
     values=st.just(StorageAccessActivation(Activation.LOAD)) | st.builds(
         StorageAccessActivation, st.just(Activation.RETRY), _origins | st.just(Wildcard.ANY)),
-    invalid=_invalid("retry", '"retry"', "reload", "retry;allowed-origin=foo",
+    invalid=invalid_sf("retry", '"retry"', "reload", "retry;allowed-origin=foo",
                      'retry;allowed-origin="https://a.example/x"', "retry;allowed-origin=1",
                      "load, retry", item=True),
     spellings=_sample("load;allowed-origin=*", ' retry;  allowed-origin="HTTPS://A.Example:443"',
@@ -95,12 +95,12 @@ _storage_access = FieldStrategies(
 _deprecation = FieldStrategies(
     values=st.datetimes(datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59, 59),
                         timezones=st.just(UTC)).map(lambda d: d.replace(microsecond=0)),
-    invalid=_invalid("true", "Sun, 06 Nov 1994 08:49:37 GMT", "1688169599", '"@1688169599"',
+    invalid=invalid_sf("true", "Sun, 06 Nov 1994 08:49:37 GMT", "1688169599", '"@1688169599"',
                      "@99999999999999", "2023-06-30", "@1688169599, @1", item=True),
     spellings=_sample("@1688169599;x", " @0", "@-62135596800"))
 _export = FieldStrategies(
     values=st.binary(min_size=48, max_size=48),
-    invalid=_invalid(":QUJD:", '"VGhpcyBl"', "VGhpcyBl", ":" + "A" * 68 + ":", item=True),
+    invalid=invalid_sf(":QUJD:", '"VGhpcyBl"', "VGhpcyBl", ":" + "A" * 68 + ":", item=True),
     spellings=st.binary(min_size=48, max_size=48).map(
         lambda b: f" :{base64.b64encode(b).decode()}:;v=1"))
 
@@ -109,7 +109,7 @@ _export = FieldStrategies(
 _hint_names = st.sampled_from(sorted(HINTS)).map(lambda h: h.title().replace("Ch", "CH"))
 _accept_ch = FieldStrategies(
     values=_tuples(_hint_names | token_texts, min_size=1),
-    invalid=_invalid('"Sec-CH-UA"', 'Sec-CH-UA, "DPR"', "1", "(Sec-CH-UA)", "Sec-CH-UA,",
+    invalid=invalid_sf('"Sec-CH-UA"', 'Sec-CH-UA, "DPR"', "1", "(Sec-CH-UA)", "Sec-CH-UA,",
                      "Sec-CH-UA DPR"),
     spellings=_sample("Sec-CH-UA-Model,Sec-CH-DPR", " DPR ,\tWidth", "sec-ch-ua;x=1"))
 _media_types = st.builds(
@@ -118,12 +118,12 @@ _media_types = st.builds(
         lambda m: m.type != "*" or m.subtype == "*")
 _accept_query = FieldStrategies(
     values=_tuples(_media_types, min_size=1),
-    invalid=_invalid('"application"', "application/sql;charset=1", "*/json", "1",
+    invalid=invalid_sf('"application"', "application/sql;charset=1", "*/json", "1",
                      '"a/b";q=0.5', "(a/b)", '"a b/c"'),
     spellings=_sample(' "Application/SQL" ', 'application/jsonpath,"application/sql";x=Y'))
 _groups = FieldStrategies(
     values=_tuples(strings, min_size=1),
-    invalid=_invalid("scripts", '"a", b', '("a")', '"a",', "1", '"a" "b"'),
+    invalid=invalid_sf("scripts", '"a", b', '("a")', '"a",', "1", '"a" "b"'),
     spellings=_sample('"a" ,\t"b";revalidate', '"ExampleJS";x=1'))
 
 
@@ -141,7 +141,7 @@ def _cache_statuses(draw: st.DrawFn) -> CacheStatus:
 
 _cache_status = FieldStrategies(
     values=_tuples(_cache_statuses(), min_size=1),
-    invalid=_invalid("a;fwd=mis", "a;hit=1", "1", "a;ttl=1.5", 'a;fwd="miss"',
+    invalid=invalid_sf("a;fwd=mis", "a;hit=1", "1", "a;ttl=1.5", 'a;fwd="miss"',
                      '"a";stored="yes"', "a;key=k"),
     spellings=_sample('ExampleCache; hit; ttl=376, "CDN Company Edge";fwd=uri-miss',
                       "a;hit;fwd=miss", "a;x-ext=1;fwd-status=700"))
@@ -166,7 +166,7 @@ def _proxy_statuses(draw: st.DrawFn) -> ProxyStatus:
 
 _proxy_status = FieldStrategies(
     values=_tuples(_proxy_statuses(), min_size=1),
-    invalid=_invalid("a;error=dns_eror", 'a;error="dns_error"', 'a;received-status="200"',
+    invalid=invalid_sf("a;error=dns_eror", 'a;error="dns_error"', 'a;received-status="200"',
                      "1", "a;details=x", "a;next-protocol=1", "a;error=timeout"),
     spellings=_sample('ExampleCDN; error=connection_timeout, "revproxy1";received-status=200',
                       'a;error=dns_error;rcode="NXDOMAIN";body-size=1', "a;next-protocol=:aDI=:"))
@@ -179,12 +179,12 @@ _link_params = st.fixed_dictionaries({}, optional={
     "title": strings})
 _link_template = FieldStrategies(
     values=_tuples(st.builds(LinkTemplate, _templates, _link_params), min_size=1),
-    invalid=_invalid('"/{x"', '"/{=x}"', "/x", '"/x";rel=item', '"/a b"', '"/x";anchor="{"',
+    invalid=invalid_sf('"/{x"', '"/{=x}"', "/x", '"/x";rel=item', '"/a b"', '"/x";anchor="{"',
                      '"/x";var-base="a b"', '"/{a..b}"', '"/%zz"'),
     spellings=_sample('"/{username}";rel="item" , "/x"', '"/{?q,page}"; rel="search"'))
 _speculation_rules = FieldStrategies(
     values=_tuples(_urls, min_size=1),
-    invalid=_invalid('"/rules.json",', '"/a" "/b"', "(", '"/rules.json";'),
+    invalid=invalid_sf('"/rules.json",', '"/a" "/b"', "(", '"/rules.json";'),
     spellings=_sample('rules.json, "/a.json"', ' "/speculationrules.json" ', '"a b", "/c"'))
 
 # -- dictionaries --------------------------------------------------------------------------
@@ -199,7 +199,7 @@ _extensions = st.dictionaries(
 _cdn_cache_control = FieldStrategies(
     values=st.builds(lambda *parts: {k: v for p in parts for k, v in p.items()},
                      _seconds, _flags, _field_lists, _extensions),
-    invalid=_invalid("max-age=?1", "max-age=-1", "no-store=?0", "Max-Age=60", 'max-age="60"',
+    invalid=invalid_sf("max-age=?1", "max-age=-1", "no-store=?0", "Max-Age=60", 'max-age="60"',
                      'private="a b"', "public=1", "max-age=1.5", "s-maxage=(60)"),
     spellings=_sample("max-age=600 ,  no-store", 'no-cache="Set-Cookie";x, foo',
                       *sorted(REQUEST_ONLY)))
@@ -212,7 +212,7 @@ _document_policy = FieldStrategies(
         lambda f: st.tuples(st.just(f), st.builds(PolicyEntry, _document_values[f],
                                                   st.none() | token_texts))).map(
         lambda pair: {pair[0]: pair[1]}) | st.just({}),
-    invalid=_invalid("Oversized-Images=2.0", "oversized-images=2.0,", "a=(",
+    invalid=invalid_sf("Oversized-Images=2.0", "oversized-images=2.0,", "a=(",
                      "unsized-media ?0", "oversized-images=2.0;"),
     spellings=_sample("oversized-images=2.0 , unsized-media=?0, *;report-to=main",
                       "foo=1, sync-xhr=?0", 'document-write=?0;report-to="x"'))
@@ -220,7 +220,7 @@ _integrity_policy = FieldStrategies(
     values=st.fixed_dictionaries({}, optional={
         "blocked-destinations": _tuples(_sample("script", "style"), min_size=1),
         "sources": _tuples(st.just("inline")), "endpoints": _tuples(token_texts)}),
-    invalid=_invalid("blocked-destinations=script", 'blocked-destinations=("script")',
+    invalid=invalid_sf("blocked-destinations=script", 'blocked-destinations=("script")',
                      "sources=inline", 'endpoints=("a")', "blocked-destinations=(1)"),
     spellings=_sample("blocked-destinations=( script  style ), x=1",
                       "blocked-destinations=(script image)", "endpoints=(e)"))
@@ -232,7 +232,7 @@ _no_vary_search = FieldStrategies(
             st.just(base | {"params": True}),
             _tuples(_query_keys).map(lambda k: base | {"params": True, "except": k}),
             _tuples(_query_keys, min_size=1).map(lambda k: base | {"params": k}))),
-    invalid=_invalid('key-order="x"', 'params="x"', "params=(a)", 'params=("a"), except=("x")',
+    invalid=invalid_sf('key-order="x"', 'params="x"', "params=(a)", 'params=("a"), except=("x")',
                      "params=(), except=()", 'params=?0, except=("x")', "params, except=(x)",
                      'params, except="x"', 'except=("x")', "params, except=?1"),
     spellings=_sample("params=?1", "key-order=?1", 'params, key-order, except=("x")',
@@ -243,13 +243,13 @@ _allowlists = st.builds(
 _permissions_policy = FieldStrategies(
     values=st.dictionaries(st.sampled_from(sorted(PERMISSION_FEATURES)) | keys, _allowlists,
                            max_size=4),
-    invalid=_invalid("geolocation 'self'", "Geolocation=()", "camera=(", "camera=(self,x)",
+    invalid=invalid_sf("geolocation 'self'", "Geolocation=()", "camera=(", "camera=(self,x)",
                      "fullscreen=*;", "geolocation=(self) camera=()"),
     spellings=_sample("geolocation=self, camera=*", 'fullscreen=(self "https://a.example:443/p")',
                       "interest-cohort=()", 'geolocation="https://a.example"'))
 _reporting_endpoints = FieldStrategies(
     values=st.dictionaries(keys, _urls, max_size=3),
-    invalid=_invalid("default=", 'Default="https://a.example"', 'a="/x",', "a=(", "a b"),
+    invalid=invalid_sf("default=", 'Default="https://a.example"', 'a="/x",', "a=(", "a b"),
     spellings=_sample('default=https://a.example/r, b="/r"', 'a="http://example.com/r"',
                       'c="http://localhost:8080/r";x'))
 _use_as_dictionary = FieldStrategies(
@@ -257,7 +257,7 @@ _use_as_dictionary = FieldStrategies(
         {"match": strings.filter(lambda s: "(" not in s)},
         optional={"match-dest": _tuples(st.sampled_from(sorted(REQUEST_DESTINATIONS))),
                   "id": strings, "type": st.just("raw") | token_texts}),
-    invalid=_invalid('match-dest=("document")', "match=/a", 'match="/a/(x)"', "match=1",
+    invalid=invalid_sf('match-dest=("document")', "match=/a", 'match="/a/(x)"', "match=1",
                      'match="/a", id=1', 'match="/a", type="raw"',
                      'match="/a", match-dest=document', 'match="/a", match-dest=(document)'),
     spellings=_sample('match="/a" , type=raw', 'match="/a", match-dest=("empty"), foo=1',
@@ -271,7 +271,7 @@ _accept_signature = FieldStrategies(
             "created": st.just(True) | st.integers(0, 2**40), "keyid": strings,
             "alg": st.sampled_from(sorted(ALGORITHMS)), "nonce": strings, "tag": strings})),
         min_size=1, max_size=2),
-    invalid=_invalid('sig1="@method"', "sig1=(@method)", 'sig1=("@method");created="1"',
+    invalid=invalid_sf('sig1="@method"', "sig1=(@method)", 'sig1=("@method");created="1"',
                      'sig1=("@method");keyid=key', 'sig1=("@method" 1)'),
     spellings=_sample('sig1=( "@method"  "@path" );created; keyid="k"',
                       'sig1=("@method");expires;tag="t"'))
