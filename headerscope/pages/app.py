@@ -105,7 +105,17 @@ def make_app(options: PageOptions = PageOptions()) -> App:
     return app
 
 
-def route(ins: Inspection) -> Response:
+InspectorView = Callable[[Inspection, str], Response]  # (request, negotiated view) -> page
+
+
+def inspector_page(ins: Inspection, view: str) -> Response:
+    return render_view(
+        view, lambda: inspector_tree(ins), lambda: inspector_text(ins),
+        lambda: request_json(ins.method, ins.target, ins.version, ins.fields))
+
+
+def route(ins: Inspection, inspector: InspectorView = inspector_page) -> Response:
+    """Every path; `inspector` draws the inspector itself (serve --compare passes its own)."""
     path = ins.path
     if path == "/hello":
         return Response(200, [("Content-Type", "text/plain; charset=utf-8")], b"Hello, World!")
@@ -120,9 +130,7 @@ def route(ins: Inspection) -> Response:
             return respond("text", "The raw request bytes are not available under this "
                                    "server (WSGI/ASGI servers hide them).\n")
         return respond("raw", raw_text(ins.head))
-    return render_view(
-        view, lambda: inspector_tree(ins), lambda: inspector_text(ins),
-        lambda: request_json(ins.method, ins.target, ins.version, ins.fields))
+    return inspector(ins, view)
 
 
 def fields_route(ins: Inspection) -> Response:

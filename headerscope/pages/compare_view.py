@@ -13,6 +13,7 @@ which see the raw head.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Callable
 
@@ -37,10 +38,8 @@ from .app import PageOptions, render_view, route
 from .document import request_json as document_json
 from .inspection import REDACTED, Inspection
 from .inspector import FIELDS_HEAD, field_row, inspector_tree
-from .negotiate import negotiate
 from .text import inspector_text
 
-_ELSEWHERE = ("/hello", "/favicon.svg", "/favicon.ico")  # paths `route` answers, not inspected
 _QUIET = (Verdict.NOT_COVERED, Verdict.MISSING)
 _WITHHELD = "(withheld: it quotes a redacted field)"
 # The server has framed this request under its own limits already; framing it again under
@@ -52,13 +51,7 @@ _SERVED = Limits(_HUGE, _HUGE, _HUGE, _HUGE, _HUGE, _HUGE)
 def compare_pages(options: PageOptions) -> Callable[[Inspection], Response]:
     """A `route` that adds the comparison to the inspector's HTML, text and JSON views."""
 
-    def pages(ins: Inspection) -> Response:
-        path = ins.path
-        if path in _ELSEWHERE or path == "/fields" or path.startswith("/fields/"):
-            return route(ins)
-        view = negotiate(ins.query, ins.fields)
-        if view == "raw":
-            return route(ins)
+    def inspector(ins: Inspection, view: str) -> Response:
         rc = compare_inspection(ins, options.redact)
         return render_view(
             view, lambda: inspector_tree(ins, table=_table_maker(rc), after=framing_section(rc)),
@@ -66,7 +59,7 @@ def compare_pages(options: PageOptions) -> Callable[[Inspection], Response]:
             lambda: document_json(ins.method, ins.target, ins.version, ins.fields)
             | {"compare": request_json(rc)})
 
-    return pages
+    return functools.partial(route, inspector=inspector)
 
 
 def compare_inspection(ins: Inspection, redact: frozenset[str] = frozenset()) -> RequestComparison:
