@@ -179,6 +179,8 @@ def _nodes(nodes: Iterable[object], append: Write, ctx: Context) -> None:
             _nodes(child, append, ctx)
         elif type(child) is Raw:  # our own markup type: its constructor made `html` a str
             append(child.html)
+        elif child is None:  # an absent part: `_other` would say so after a failed getattr
+            continue
         else:
             more = _other(child, append)
             if more is not None:

@@ -10,6 +10,7 @@ repeats is reported on every line, and the first line's value is the one used.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from typing import Any
 
 from ._spec import Diagnostic, Kind, ParsedField, Registry
@@ -51,14 +52,17 @@ class FieldSection:
         return tuple(v for f in lines for v in f.value)
 
 
+_NAME = attrgetter("name")
+
+
 def parse_section(registry: Registry, pairs: Iterable[tuple[str, str]]) -> FieldSection:
     """Parse `(wire_name, value)` pairs, then mark repeated singleton fields."""
     lines = [registry.parse(name, value) for name, value in pairs]
+    if len(set(map(_NAME, lines))) == len(lines):  # no name repeats, checked without a loop
+        return FieldSection(tuple(lines))
     counts: dict[str, int] = {}
     for f in lines:
         counts[f.name] = counts.get(f.name, 0) + 1
-    if all(n == 1 for n in counts.values()):
-        return FieldSection(tuple(lines))
     seen: dict[str, int] = {}
     for i, f in enumerate(lines):
         n = counts[f.name]

@@ -87,17 +87,16 @@ def fast(raw: str) -> object:
         return SLOW
     ranges = []
     for member in raw.split(","):  # tokens hold no "," or ";": the cuts are the grammar's
-        media, *rest = member.split(";")
-        kind, _, subtype = media.lower().partition("/")
-        q = Q_ONE
+        # The expression allows a weight only last and as a lower-case "q=", and a parameter
+        # name never starts with "q=", so ";q=" is where the weight starts.
+        media, _, weight = member.partition(";q=")
         params: Params = {}
-        for part in rest:
-            name, _, text = part.partition("=")
-            if name == "q":  # the expression allows only a last, lower-case "q="
-                q = fast_q(text)
-            else:
-                params = {name.lower(): text}  # at most one: no repeat to report
-        ranges.append(MediaRange(kind, subtype, params, q, {}))
+        if ";" in media:  # at most one parameter: no repeat to report
+            media, _, param = media.partition(";")
+            name, _, text = param.partition("=")
+            params = {name.lower(): text}
+        kind, _, subtype = media.lower().partition("/")
+        ranges.append(MediaRange(kind, subtype, params, fast_q(weight) if weight else Q_ONE, {}))
     return tuple(ranges)
 
 

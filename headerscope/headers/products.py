@@ -94,8 +94,8 @@ def parse(raw: str) -> tuple[Product | Comment, ...]:
         m = match(raw, pos)
         if m is None:
             return _parse_with_cursor(raw)
-        name = m.group(1)
-        items.append(Comment(m.group(3)) if name is None else Product(name, m.group(2)))
+        name, version, comment = m.groups()  # one call, not two group() calls
+        items.append(Comment(comment) if name is None else Product(name, version))
         pos = m.end()
     return tuple(items)
 

@@ -83,6 +83,9 @@ def strict_error(section: FieldSection) -> Response | None:
     return None
 
 
+_NO_FIELDS = FieldSection(())  # what inspect_fields([]) returns: most requests have no trailers
+
+
 def make_app(options: PageOptions = PageOptions()) -> App:
     pages: Callable[[Inspection], Response] = route
     if options.compare:  # decided once: without --compare nothing of it is even imported
@@ -94,7 +97,8 @@ def make_app(options: PageOptions = PageOptions()) -> App:
         ins = Inspection(
             request.method, request.target, request.version,
             inspect_fields([(f.name, f.value) for f in request.fields], options.redact),
-            inspect_fields([(f.name, f.value) for f in request.trailers], options.redact),
+            inspect_fields([(f.name, f.value) for f in request.trailers], options.redact)
+            if request.trailers else _NO_FIELDS,
             request.body, request.head, f"{info.client[0]}:{info.client[1]}",
             info.request_number,
         )

@@ -105,6 +105,7 @@ _UNKNOWN: Node = ("span", {"class": "badge"}, "unknown")
 _DEPRECATED: Node = ("span", {"class": "badge"}, "deprecated")
 # Each registered field's reference cell, rendered once: it is the same on every request.
 _REF_CELLS = {spec.key: Raw(render(("td", spec.ref))) for spec in REGISTRY}
+_REF_HTML = {key: cell.html for key, cell in _REF_CELLS.items()}
 
 
 def fields_table(section: FieldSection, caption: str) -> Node:
@@ -113,7 +114,41 @@ def fields_table(section: FieldSection, caption: str) -> Node:
     return ("table", {"class": "fields"},
             ("caption", caption),
             _FIELDS_HEAD_HTML,
-            ("tbody", [field_row(f, counts) for f in section]))
+            ("tbody", _rows(section, counts)))
+
+
+def _rows(section: FieldSection, counts: Mapping[str, int]) -> list[Node]:
+    """`field_row` for each line; a run of common rows comes as the markup sxml would write.
+
+    A common row (see `field_row`) whose texts need no escaping at all (ASCII, and none of
+    & < > " ' or NUL) renders to a fixed pattern: it is written here directly, because walking
+    its nodes costs more than the rest of the page. Any other row stays a tree, so every
+    string that needs escaping, or could be refused, still goes through sxml.
+    """
+    out: list[Node] = []
+    markup: list[str] = []
+    for f in section.lines:
+        key, name, raw, value, error, warnings, spec = f
+        if (spec is not None and value is not None and error is None and not warnings
+                and counts.get(key, 1) == 1 and not spec.deprecated and raw.isascii()
+                and (ref := _REF_HTML.get(key)) is not None):
+            shown = raw if raw.isprintable() else visible(raw)  # visible's own first test
+            parsed = show(value)
+            texts = name + shown + parsed
+            if not ("&" in texts or "<" in texts or ">" in texts or '"' in texts
+                    or "'" in texts or "\0" in texts or not texts.isascii()):
+                markup.append(f"<tr><td>{name}</td><td>{shown}</td><td>{parsed}</td>{ref}</tr>")
+                continue
+            row: Node = ("tr", ("td", name), ("td", shown), ("td", parsed), _REF_CELLS[key])
+        else:
+            row = field_row(f, counts)
+        if markup:
+            out.append(Raw("".join(markup)))
+            markup = []
+        out.append(row)
+    if markup:
+        out.append(Raw("".join(markup)))
+    return out
 
 
 _NO_REPEATS: Mapping[str, int] = {}

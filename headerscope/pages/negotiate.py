@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 from urllib.parse import parse_qsl
 
@@ -33,20 +32,11 @@ def query_format(query: str) -> str | None:
 
 def _accept(fields: FieldSection) -> tuple[MediaRange, ...] | None:
     """The combined Accept value, or None when absent or when any Accept line is invalid."""
-    lines = fields.all("accept")
+    lines = [f for f in fields.lines if f.name == "accept"]  # fields.all, without lower()
     if not lines or any(f.error is not None for f in lines):
         return None
-    value: tuple[MediaRange, ...] = fields.get("accept")
+    value: tuple[MediaRange, ...] = lines[0].value if len(lines) == 1 else fields.get("accept")
     return value
-
-
-def _exact_q(ranges: Iterable[MediaRange], type_: str, subtype: str) -> Decimal | None:
-    """The q of the range naming exactly this type, None when only a wildcard matches."""
-    found: Decimal | None = None
-    for r in ranges:
-        if r.type == type_ and r.subtype == subtype:
-            found = r.q if found is None else max(found, r.q)
-    return found
 
 
 def negotiate(query: str, fields: FieldSection) -> str:
@@ -56,9 +46,21 @@ def negotiate(query: str, fields: FieldSection) -> str:
     ranges = _accept(fields)
     if not ranges:
         return "text"
-    best, best_q = "text", Decimal(0)
-    for name, type_, subtype in _CONCRETE:
-        q = _exact_q(ranges, type_, subtype)
+    # The q of the ranges naming exactly one of our types (a wildcard counts for none), in one
+    # pass over the ranges; the highest wins.
+    exact: dict[str, Decimal] = {}
+    for r in ranges:
+        name = _BY_TYPE.get((r.type, r.subtype))
+        if name is not None:
+            q = exact.get(name)
+            exact[name] = r.q if q is None else max(q, r.q)
+    best, best_q = "text", _ZERO
+    for name, _, _ in _CONCRETE:
+        q = exact.get(name)
         if q is not None and q > best_q:
             best, best_q = name, q
     return best
+
+
+_BY_TYPE = {(type_, subtype): name for name, type_, subtype in _CONCRETE}
+_ZERO = Decimal(0)

@@ -13,9 +13,9 @@ directly (not on their JSON form), and each type gets its formatter once, on fir
 a dataclass's one-line form is a small function generated from its fields (no getattr loop,
 no list of pairs), a sequence's joins its members' forms, and a scalar's is looked up by
 exact type. `_reference_inline` and `_reference_lines` are the same rules walked generically:
-the formatters of rarer types (enums, bytes, types with their own JSON form) call them, and
-the tests hold every generated formatter to them (`FAST = False` makes `inline` and `lines`
-use them alone).
+the formatters of rarer types (bytes, types with their own JSON form, an enum member whose
+value is not a scalar) call them, and tests/pages/test_valueview.py holds every fast formatter
+to them (`FAST = False` makes `show`, `inline` and `lines` use them alone).
 """
 
 from __future__ import annotations
@@ -96,7 +96,12 @@ def lines(value: Any, indent: str = "") -> list[str]:
 
 
 def show(value: Any) -> str:
-    return "\n".join(lines(value))
+    if FAST:  # `lines`, and its check, without a second join for the common one-line value
+        out = _fast_lines(value, "")
+        text = "\n".join(out)
+        if text.isascii() and (text if len(out) == 1 else "".join(out)).isprintable():
+            return text
+    return "\n".join(_reference_lines(value, ""))
 
 
 # -- the fast formatters of each type ----------------------------------------------------------
@@ -127,12 +132,16 @@ def _inline_for(kind: type) -> Inline:
         fmt = _fast_text
     elif kind in _SCALARS:
         fmt = _SCALARS[kind]
-    elif issubclass(kind, enum.Enum | bytes):
+    elif issubclass(kind, enum.Enum):
+        fmt = _inline_enum
+    elif issubclass(kind, bytes):
         pass
     elif issubclass(kind, tuple | list):
         fmt = _inline_sequence
     elif plan is not None:
         fmt = _generate_inline(kind, plan)
+    elif kind is dict:
+        fmt = _inline_dict
     _INLINE[kind] = fmt
     return fmt
 
@@ -143,7 +152,9 @@ def _lines_for(kind: type) -> Lines:
     if kind in _SCALARS:
         scalar = _fast_text if kind is str else _SCALARS[kind]
         fmt = lambda value, indent: [indent + scalar(value)]  # noqa: E731
-    elif issubclass(kind, enum.Enum | bytes):
+    elif issubclass(kind, enum.Enum):
+        fmt = _lines_enum
+    elif issubclass(kind, bytes):
         pass
     elif issubclass(kind, tuple | list):
         fmt = _lines_sequence
@@ -151,8 +162,35 @@ def _lines_for(kind: type) -> Lines:
         members = _generate_members(kind, plan)
         fmt = lambda value, indent: _members_block(  # noqa: E731
             members(value), indent, _fast_inline, _fast_lines)
+    elif kind is dict:
+        fmt = lambda value, indent: _members_block(  # noqa: E731
+            [(str(k), v) for k, v in value.items()], indent, _fast_inline, _fast_lines)
     _LINES[kind] = fmt
     return fmt
+
+
+def _inline_enum(value: enum.Enum) -> str:
+    """A member with a scalar value (Host's kind, say) reads as that value, as in `_scalar`."""
+    member = value.value
+    scalar = _SCALARS.get(type(member))
+    return scalar(member) if scalar is not None else _reference_inline(value)
+
+
+def _lines_enum(value: enum.Enum, indent: str) -> list[str]:
+    member = value.value
+    scalar = _SCALARS.get(type(member))
+    return [indent + scalar(member)] if scalar is not None else _reference_lines(value, indent)
+
+
+def _inline_dict(value: dict[Any, Any]) -> str:
+    """`_reference_inline` of a plain dict (Priority's, say): its items as members."""
+    get = _INLINE.get
+    if len(value) == 1:
+        ((key, member),) = value.items()
+        if str(key) in _PRIMARY:
+            return (get(type(member)) or _inline_for(type(member)))(member)
+    return "{" + ", ".join([f"{key!s}: {(get(type(v)) or _inline_for(type(v)))(v)}"
+                            for key, v in value.items()]) + "}"
 
 
 def _inline_sequence(value: Any) -> str:

@@ -44,6 +44,7 @@ _BATCH_BYTES = 1 << 18
 _BATCH_SECONDS = 0.005
 _LINGER = 2.0  # seconds to drain a client's unread input after our last response
 _APP_ERROR = error_response(500, "the application failed")
+_new = tuple.__new__  # ConnectionInfo(...) runs a Python-level __new__; this builds the same tuple
 
 
 class HTTPConnection(asyncio.Protocol):
@@ -185,7 +186,7 @@ class HTTPConnection(asyncio.Protocol):
             request.keep_alive and not self._draining
             and self._count < state.config.max_requests
         )
-        info = ConnectionInfo(self._client, self._server, self._count, self._tls)
+        info = _new(ConnectionInfo, (self._client, self._server, self._count, self._tls))
         try:
             response = state.app(request, info)
             data = encode_response(
