@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls and DEL; bidi controls; zero-width and other invisible format characters.
+# C0 and C1 controls and DEL; bidi controls; zero-width and other invisible format
+# characters; lone surrogates, which a JSON body can spell ("\ud800") and UTF-8 cannot encode.
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff]"
 )
 
 

@@ -139,3 +139,14 @@ def test_body_and_trailers_are_summarised() -> None:
     doc = html(APP(req, INFO).body)
     assert "<x>" in text_of(doc, "//section[@class='body']")
     assert len(elements(doc, "//table[contains(@class,'fields')]")) == 2
+
+
+@pytest.mark.parametrize("view", ["html", "text", "json"])
+def test_a_json_body_with_a_lone_surrogate_is_shown_not_a_500(view: str) -> None:
+    # json.loads turns the escape into a lone surrogate, which UTF-8 cannot encode
+    req = make_request([("Content-Type", "application/json")], method="POST",
+                       body=b'{"a": "\\ud800x"}', target=f"/?format={view}")
+    response = APP(req, INFO)
+    assert response.status == 200
+    shown = {"html": "&lt;U+D800&gt;x", "text": "<U+D800>x", "json": ""}[view]
+    assert shown in response.body.decode("utf-8")
