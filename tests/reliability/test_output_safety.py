@@ -30,11 +30,6 @@ from ._safety import (
 )
 
 APP = make_app()
-# The corpus cases that fail this test because of code it does not own (reported to the lead);
-# the test asserts exactly these fail, so it asks for an entry's removal once it is fixed.
-KNOWN: dict[tuple[str, str], str] = {}
-
-
 @settings(max_examples=150)
 @given(hostile_requests())
 def test_hostile_requests_are_inert_in_every_view(hostile: Hostile) -> None:
@@ -61,9 +56,7 @@ def test_every_corpus_request_is_inert_in_every_view() -> None:
                 if problems:
                     failures[(case.name, view)] = problems
                 served += 1
-    unexpected = {k: v for k, v in failures.items() if k not in KNOWN}
-    assert unexpected == {}
-    assert sorted(failures) == sorted(KNOWN), "a known failure is fixed: remove it from KNOWN"
+    assert failures == {}
     assert served > 100
 
 
