@@ -103,8 +103,13 @@ def hostile_requests(draw: st.DrawFn) -> Hostile:
     # Fields that change framing or the page are the server's business, not the page's.
     fields = [(n, v) for n, v in fields if n.lower() not in {
         "host", "content-length", "transfer-encoding", "expect", "connection"}]
-    body = draw(st.one_of(st.just(b""), hostile_values().map(lambda v: v.encode("latin-1")),
-                          hostile_values().map(lambda v: json.dumps({"k": [v]}).encode())))
+    body = draw(st.one_of(st.just(b""), hostile_values().map(lambda v: v.encode("latin-1"))))
+    if draw(st.booleans()):  # a JSON body, declared so, which the pages decode and show
+        body = draw(st.one_of(
+            hostile_values().map(lambda v: json.dumps({"k": [v]}).encode()),
+            # escapes of lone surrogates decode to text that UTF-8 cannot encode
+            st.integers(0xD800, 0xDFFF).map(lambda c: b'{"k": "\\u%04x"}' % c)))
+        fields.append(("Content-Type", "application/json"))
     return Hostile(draw(hostile_targets()), tuple(fields), body)
 
 
