@@ -245,6 +245,11 @@ def boolean_item_field(name: str, ref: str, *, example: str,
 
 # -- views of containers whose members are all Items (what their check made sure of) ----------
 
+def present(*pairs: tuple[str, Any]) -> dict[str, Any]:
+    """Parameters from (name, value) pairs, leaving out those whose value is None (not sent)."""
+    return {name: value for name, value in pairs if value is not None}
+
+
 def member_values(members: List) -> tuple[Any, ...]:
     return tuple(m.value for m in members if isinstance(m, Item))
 

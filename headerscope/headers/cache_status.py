@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import field
 from difflib import get_close_matches
 
-from ._sf_family import Issue, error, expect, sf_list_field, warning
+from ._sf_family import Issue, error, expect, present, sf_list_field, warning
 from ._sf_values import text, text_item
 from ._value import value_type
 from .sf import BareItem, Item, List, Params, Token
@@ -104,13 +104,10 @@ def _view(members: List) -> tuple[CacheStatus, ...]:
 def _unview(statuses: tuple[CacheStatus, ...]) -> List:
     out = []
     for s in statuses:
-        params: Params = {"hit": True} if s.hit else {}
-        for name, value in (("fwd", None if s.fwd is None else Token(s.fwd)),
-                            ("fwd-status", s.fwd_status), ("ttl", s.ttl),
-                            ("stored", s.stored), ("collapsed", s.collapsed), ("key", s.key),
-                            ("detail", None if s.detail is None else text_item(s.detail))):
-            if value is not None:
-                params[name] = value
+        params: Params = ({"hit": True} if s.hit else {}) | present(
+            ("fwd", None if s.fwd is None else Token(s.fwd)), ("fwd-status", s.fwd_status),
+            ("ttl", s.ttl), ("stored", s.stored), ("collapsed", s.collapsed), ("key", s.key),
+            ("detail", None if s.detail is None else text_item(s.detail)))
         out.append(Item(text_item(s.cache), params | s.params))
     return tuple(out)
 

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import field
 from difflib import get_close_matches
 
-from ._sf_family import Issue, error, expect, sf_list_field, warning
+from ._sf_family import Issue, error, expect, present, sf_list_field, warning
 from ._sf_values import text, text_item
 from ._value import value_type
 from .sf import BareItem, Item, List, Params, Token
@@ -128,13 +128,11 @@ def _unview(statuses: tuple[ProxyStatus, ...]) -> List:
         protocol: BareItem | None = s.next_protocol
         if s.next_protocol is not None and _token(s.next_protocol):
             protocol = Token(s.next_protocol.decode("ascii"))
-        params: Params = {}
-        for name, value in (("error", None if s.error is None else Token(s.error)),
-                            ("next-hop", None if s.next_hop is None else text_item(s.next_hop)),
-                            ("next-protocol", protocol), ("received-status", s.received_status),
-                            ("details", s.details)):
-            if value is not None:
-                params[name] = value
+        params = present(
+            ("error", None if s.error is None else Token(s.error)),
+            ("next-hop", None if s.next_hop is None else text_item(s.next_hop)),
+            ("next-protocol", protocol), ("received-status", s.received_status),
+            ("details", s.details))
         out.append(Item(text_item(s.proxy), params | s.params))
     return tuple(out)
 
