@@ -323,12 +323,27 @@ def _reference_lines(value: Any, indent: str) -> list[str]:
     return _members_block(members, indent, _reference_inline, _reference_lines)
 
 
+def _braced(value: Any) -> bool:
+    """Whether the one-line form of `value` is its members in braces, which a list drops.
+
+    Decided from the value, not the text: a string such as "{a}" keeps its braces.
+    """
+    if type(value) is str or _scalar(value) is not None or isinstance(value, tuple | list):
+        return False
+    members = _members(value)
+    if members is None:
+        return _braced(to_json(value))
+    if len(members) == 1 and members[0][0] in _PRIMARY:
+        return _braced(members[0][1])
+    return True
+
+
 def _sequence_block(value: Any, flat: list[str], indent: str, lines: Lines) -> list[str]:
     """One member per line, "- " before each; a member too wide is broken up below it."""
     out: list[str] = []
     for item, text in zip(value, flat, strict=True):
         if len(indent) + 2 + len(text) <= WIDTH:
-            out.append(indent + "- " + (text[1:-1] if text[:1] == "{" else text))
+            out.append(indent + "- " + (text[1:-1] if text[:1] == "{" and _braced(item) else text))
             continue
         sub = lines(item, indent + "  ")
         out.append(indent + "- " + sub[0][len(indent) + 2:])

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from headerscope.headers import REGISTRY
@@ -66,6 +66,7 @@ TREES = st.recursive(
 
 
 @given(TREES)
+@example(("", "{\0"))  # once stripped as if the string were a member's braces
 def test_fast_formatters_agree_on_hostile_trees(value: Any) -> None:
     fast, reference = both(value)
     assert fast == reference
@@ -78,3 +79,15 @@ def test_fast_formatters_agree_on_hostile_trees(value: Any) -> None:
 def test_fast_formatters_agree_at_the_edges(value: Any) -> None:
     fast, reference = both(value)
     assert fast == reference
+
+
+def test_a_string_in_a_list_keeps_its_braces() -> None:
+    """Only a map's one-line form loses its braces in a list block; text is shown as sent."""
+    value = ["{x}", {"a": 1, "b": 2}, {"value": "{q}"}, "[y]" + "z" * 80]
+    for fast in (True, False):
+        valueview.FAST = fast
+        try:
+            assert valueview.show(value).splitlines() == [
+                "- {x}", "- a: 1, b: 2", "- {q}", "- [y]" + "z" * 80]
+        finally:
+            valueview.FAST = True
