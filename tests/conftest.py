@@ -21,9 +21,12 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 settings.register_profile(
     "default", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=100
 )
+# CI draws the same examples for the same code, so that its verdict on a commit can be rerun
+# and does not turn on a coin; local runs draw fresh examples every time and are where new
+# failures are found (each one is then pinned with @example beside its property).
 settings.register_profile(
     "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=100,
-    derandomize=False, print_blob=True,
+    derandomize=True, print_blob=True,
 )
 settings.load_profile("ci" if IN_CI else "default")
 
