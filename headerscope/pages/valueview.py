@@ -58,8 +58,19 @@ def _plan(kind: type) -> tuple[tuple[str, Any], ...] | None:
     return plan
 
 
+# A string shown as it is could read as something else: nothing at all, or (in a list) a map
+# or a list. Those are shown in quotes, so that a text starting with "{" is always a map's
+# one-line form (which a list block shows without its braces). Quotes are only delimiters
+# here, nothing inside is escaped: this is text for people, not a serialization.
+_QUOTED = frozenset(("", "{", "[", '"'))
+
+
+def _quote(text: str) -> str:
+    return '"' + text + '"'
+
+
 def _text(value: str) -> str:
-    return visible(value) if value else '""'
+    return _quote(visible(value)) if value[:1] in _QUOTED else visible(value)
 
 
 def _datetime(value: datetime) -> str:
@@ -121,7 +132,7 @@ def _fast_lines(value: Any, indent: str) -> list[str]:
 
 
 def _fast_text(value: str) -> str:
-    return value or '""'
+    return '"' + value + '"' if value[:1] in _QUOTED else value
 
 
 def _inline_for(kind: type) -> Inline:
@@ -220,7 +231,7 @@ _FIELD = """\
     x = v.{name}
     if x is not None{unless_default}:
         if type(x) is str:
-            t = x or '""'
+            t = '"' + x + '"' if x[:1] in _QUOTED else x
         else:
             t = (_get(type(x)) or _inline_for(type(x)))(x)
         parts.append({label!r} + t)
@@ -235,7 +246,7 @@ _FOOTER = """\
 
 def _generate_inline(kind: type, plan: tuple[tuple[str, Any], ...]) -> Inline:
     """`_reference_inline` for one dataclass, unrolled over its fields."""
-    env: dict[str, Any] = {"_get": _INLINE.get, "_inline_for": _inline_for}
+    env: dict[str, Any] = {"_get": _INLINE.get, "_inline_for": _inline_for, "_QUOTED": _QUOTED}
     source = _HEADER.format(kind=kind.__name__)
     for i, (name, default) in enumerate(plan):
         env[f"d{i}"] = default
@@ -323,27 +334,12 @@ def _reference_lines(value: Any, indent: str) -> list[str]:
     return _members_block(members, indent, _reference_inline, _reference_lines)
 
 
-def _braced(value: Any) -> bool:
-    """Whether the one-line form of `value` is its members in braces, which a list drops.
-
-    Decided from the value, not the text: a string such as "{a}" keeps its braces.
-    """
-    if type(value) is str or _scalar(value) is not None or isinstance(value, tuple | list):
-        return False
-    members = _members(value)
-    if members is None:
-        return _braced(to_json(value))
-    if len(members) == 1 and members[0][0] in _PRIMARY:
-        return _braced(members[0][1])
-    return True
-
-
 def _sequence_block(value: Any, flat: list[str], indent: str, lines: Lines) -> list[str]:
     """One member per line, "- " before each; a member too wide is broken up below it."""
     out: list[str] = []
     for item, text in zip(value, flat, strict=True):
         if len(indent) + 2 + len(text) <= WIDTH:
-            out.append(indent + "- " + (text[1:-1] if text[:1] == "{" and _braced(item) else text))
+            out.append(indent + "- " + (text[1:-1] if text[:1] == "{" else text))
             continue
         sub = lines(item, indent + "  ")
         out.append(indent + "- " + sub[0][len(indent) + 2:])

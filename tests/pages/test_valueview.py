@@ -66,7 +66,7 @@ TREES = st.recursive(
 
 
 @given(TREES)
-@example(("", "{\0"))  # once stripped as if the string were a member's braces
+@example(("", "{\0"))  # once stripped of "braces" as if the string were a map
 def test_fast_formatters_agree_on_hostile_trees(value: Any) -> None:
     fast, reference = both(value)
     assert fast == reference
@@ -81,13 +81,15 @@ def test_fast_formatters_agree_at_the_edges(value: Any) -> None:
     assert fast == reference
 
 
-def test_a_string_in_a_list_keeps_its_braces() -> None:
-    """Only a map's one-line form loses its braces in a list block; text is shown as sent."""
-    value = ["{x}", {"a": 1, "b": 2}, {"value": "{q}"}, "[y]" + "z" * 80]
+def test_a_string_that_could_read_as_a_map_or_a_list_is_quoted() -> None:
+    """Only a map's one-line form loses its braces in a list block; text keeps all it has."""
+    value = ["{x}", {"a": 1, "b": 2}, {"value": "{q}"}, "[y]" + "z" * 80, '"', "", "a{"]
     for fast in (True, False):
         valueview.FAST = fast
         try:
             assert valueview.show(value).splitlines() == [
-                "- {x}", "- a: 1, b: 2", "- {q}", "- [y]" + "z" * 80]
+                '- "{x}"', "- a: 1, b: 2", '- "{q}"', '- "[y]' + "z" * 80 + '"', '- """',
+                '- ""', "- a{"]
+            assert valueview.inline(["{x}", "[", "y"]) == '["{x}", "[", y]'
         finally:
             valueview.FAST = True
