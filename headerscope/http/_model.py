@@ -8,6 +8,7 @@ SHOULD treat other allowed octets in field content (i.e., obs-text) as opaque da
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -42,7 +43,8 @@ class Response:
     """What an application returns. The server adds Date, Server, Content-Length, Connection."""
 
     status: int
-    headers: list[tuple[str, str]] = field(default_factory=list)
+    # A tuple when the fields are the same on every response: the server encodes it once.
+    headers: Sequence[tuple[str, str]] = ()
     body: bytes = b""
 
 

@@ -8,6 +8,7 @@ application split the response in two; it is refused rather than sent.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from email.utils import formatdate
 from http import HTTPStatus
 
@@ -56,12 +57,16 @@ def encode_response(
     """The response as sent. `keep_alive` adds "Connection: keep-alive" for HTTP/1.0 clients,
     which otherwise assume the connection closes (RFC 9112, 9.3)."""
     status = response.status
-    headers = [(n, v) for n, v in response.headers if n.lower() not in _OWNED]
-    block = "".join([f"{name}: {value}\r\n" for name, value in headers])
-    if block.count("\n") != len(headers) or block.count("\r") != len(headers):
-        raise ValueError("CR or LF inside a response field")
-    parts = [status_line(status), b"Date: ", date, b"\r\nServer: ", server, b"\r\n",
-             block.encode("latin-1")]
+    headers = response.headers
+    if type(headers) is tuple:  # an application's constant fields: encoded once
+        block = _BLOCKS.get(headers)
+        if block is None:
+            block = _field_block(headers)
+            if len(_BLOCKS) < _MAX_BLOCKS:
+                _BLOCKS[headers] = block
+    else:
+        block = _field_block(headers)
+    parts = [status_line(status), b"Date: ", date, b"\r\nServer: ", server, b"\r\n", block]
     bodiless = status < 200 or status in _NO_CONTENT
     if not bodiless:
         parts += (b"Content-Length: ", str(len(response.body)).encode("ascii"), b"\r\n")
@@ -73,6 +78,22 @@ def encode_response(
     if not (head_only or bodiless):
         parts.append(response.body)
     return b"".join(parts)
+
+
+# Encoded field blocks of the tuples of fields applications answer with again and again (a
+# page's Content-Type and security fields). A tuple, unlike a list, cannot change after it
+# was encoded; the bound keeps an application that makes a new tuple per request from
+# growing it.
+_BLOCKS: dict[Sequence[tuple[str, str]], bytes] = {}
+_MAX_BLOCKS = 64
+
+
+def _field_block(headers: Sequence[tuple[str, str]]) -> bytes:
+    kept = [(n, v) for n, v in headers if n.lower() not in _OWNED]
+    block = "".join([f"{name}: {value}\r\n" for name, value in kept])
+    if block.count("\n") != len(kept) or block.count("\r") != len(kept):
+        raise ValueError("CR or LF inside a response field")
+    return block.encode("latin-1")
 
 
 def error_response(

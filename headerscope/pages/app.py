@@ -61,8 +61,16 @@ def security_headers(content_type: str) -> list[tuple[str, str]]:
     ]
 
 
+# One tuple per view, so that the server encodes each only once (http/_writer.py).
+_HEADERS = {view: tuple(security_headers(ctype)) for view, ctype in CONTENT_TYPES.items()}
+
+
+_HELLO_HEADERS = (("Content-Type", "text/plain; charset=utf-8"),)
+_FAVICON_HEADERS = (("Content-Type", "image/svg+xml"), ("Cache-Control", "max-age=86400"))
+
+
 def respond(view: str, body: str, status: int = 200) -> Response:
-    return Response(status, security_headers(CONTENT_TYPES[view]), body.encode("utf-8"))
+    return Response(status, _HEADERS[view], body.encode("utf-8"))
 
 
 def render_view(view: str, tree: Callable[[], Node], text: Callable[[], str],
@@ -122,10 +130,9 @@ def route(ins: Inspection, inspector: InspectorView = inspector_page) -> Respons
     """Every path; `inspector` draws the inspector itself (serve --compare passes its own)."""
     path = ins.path
     if path == "/hello":
-        return Response(200, [("Content-Type", "text/plain; charset=utf-8")], b"Hello, World!")
+        return Response(200, _HELLO_HEADERS, b"Hello, World!")
     if path in ("/favicon.svg", "/favicon.ico"):
-        return Response(200, [("Content-Type", "image/svg+xml"),
-                              ("Cache-Control", "max-age=86400")], FAVICON)
+        return Response(200, _FAVICON_HEADERS, FAVICON)
     if path == "/fields" or path.startswith("/fields/"):
         return fields_route(ins)
     view = negotiate(ins.query, ins.fields)

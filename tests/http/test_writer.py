@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from headerscope.http import DateCache, Response, encode_response, error_response
+from headerscope.http import DateCache, Response, _writer, encode_response, error_response
 
 
 def _encode(response: Response, **options: bool) -> bytes:
@@ -37,9 +37,25 @@ def test_bodiless_statuses(status: int) -> None:
 
 
 @pytest.mark.parametrize("value", ["a\r\nSet-Cookie: x", "a\nb", "a\rb"])
-def test_response_splitting_is_refused(value: str) -> None:
-    with pytest.raises(ValueError, match="CR or LF"):
-        _encode(Response(200, [("X", value)]))
+@pytest.mark.parametrize("kind", [list, tuple])
+def test_response_splitting_is_refused(value: str, kind: type) -> None:
+    for _ in range(2):  # a refused tuple is not remembered as encoded
+        with pytest.raises(ValueError, match="CR or LF"):
+            _encode(Response(200, kind([("X", value)])))
+
+
+def test_a_tuple_of_fields_is_encoded_as_a_list_is() -> None:
+    fields = [("Content-Type", "text/plain"), ("Server", "mine"), ("X-A", "b")]
+    expected = _encode(Response(200, fields, b"hi"))
+    for _ in range(3):
+        assert _encode(Response(200, tuple(fields), b"hi")) == expected
+
+
+def test_encoded_tuples_are_bounded() -> None:
+    for i in range(_writer._MAX_BLOCKS + 50):
+        data = _encode(Response(200, (("X-N", str(i)),)))
+        assert f"X-N: {i}\r\n".encode() in data
+    assert len(_writer._BLOCKS) <= _writer._MAX_BLOCKS
 
 
 def test_unknown_status_has_an_empty_phrase() -> None:

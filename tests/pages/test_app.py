@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 import pytest
 
@@ -18,7 +19,7 @@ FIELDS = [("Host", "example.test"), ("Accept", "text/html"),
           ("Cookie", "a=1"), ("Cookie", "b=2"), ("Age", "1"), ("Age", "2")]
 
 
-def header(response_headers: list[tuple[str, str]], name: str) -> str:
+def header(response_headers: Sequence[tuple[str, str]], name: str) -> str:
     values = [v for k, v in response_headers if k.lower() == name.lower()]
     assert len(values) == 1, (name, values)
     return values[0]
