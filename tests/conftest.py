@@ -28,7 +28,11 @@ settings.register_profile(
     "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=100,
     derandomize=True, print_blob=True,
 )
-settings.load_profile("ci" if IN_CI else "default")
+# A long local search, 20x the examples: HYPOTHESIS_PROFILE=thorough .venv/bin/pytest tests
+settings.register_profile(
+    "thorough", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=2000,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "default"))
 
 
 def require_tool(name: str) -> str:
