@@ -1,5 +1,5 @@
 """A request body, summarised: its length and type, its first bytes, and its decoded content
-when it is small form data or JSON. The body is shown, never interpreted as markup."""
+when it is small form data, multipart or JSON. The body is shown, never interpreted as markup."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from urllib.parse import parse_qsl
 
 from ..headers import FieldSection
 from ..sxml import Node
-from .visible import visible
+from .multipart import Part, split_parts
+from .visible import utf8_hint, visible
 
 PREVIEW_BYTES = 512
+PART_PREVIEW = 120  # characters of each multipart part's content
 DECODE_LIMIT = 64 * 1024  # larger bodies are previewed, not decoded
 
 
@@ -22,10 +24,22 @@ def media_type(fields: FieldSection) -> str:
     return ""
 
 
-def decoded(body: bytes, kind: str) -> tuple[str, Any] | None:
-    """("form", pairs) or ("json", text) when the body is small and decodes; else None."""
+def boundary(fields: FieldSection) -> str:
+    for f in fields:
+        if f.name == "content-type" and f.value is not None:
+            return str(f.value.params.get("boundary", ""))
+    return ""
+
+
+def decoded(body: bytes, kind: str, fields: FieldSection | None = None,
+            ) -> tuple[str, Any] | None:
+    """("form", pairs), ("multipart", parts) or ("json", text) when the body is small and
+    decodes; else None."""
     if len(body) > DECODE_LIMIT:
         return None
+    if kind.startswith("multipart/") and fields is not None:
+        parts = split_parts(body, boundary(fields))
+        return ("multipart", parts) if parts is not None else None
     if kind == "application/x-www-form-urlencoded":
         try:
             text = body.decode("utf-8")
@@ -45,8 +59,12 @@ def body_summary(body: bytes, fields: FieldSection) -> Node:
     preview = visible(body[:PREVIEW_BYTES].decode("latin-1"))
     more = f" (first {PREVIEW_BYTES} shown)" if len(body) > PREVIEW_BYTES else ""
     content: Node = None
-    result = decoded(body, kind)
-    if result is not None and result[0] == "form":
+    result = decoded(body, kind, fields)
+    if result is not None and result[0] == "multipart":
+        content = ("table", {"class": "form"},
+                   ("thead", ("tr", [("th", h) for h in _PART_COLUMNS])),
+                   ("tbody", [_part_row(_part_cells(i, p)) for i, p in enumerate(result[1], 1)]))
+    elif result is not None and result[0] == "form":
         content = ("table", {"class": "form"},
                    ("thead", ("tr", ("th", "name"), ("th", "value"))),
                    ("tbody", [("tr", ("td", ("code", visible(k))), ("td", ("code", visible(v))))
@@ -63,11 +81,45 @@ def body_summary(body: bytes, fields: FieldSection) -> Node:
 def body_text(body: bytes, fields: FieldSection) -> str:
     kind = media_type(fields)
     lines = [f"body: {len(body)} bytes" + (f" of {kind}" if kind else "")]
-    result = decoded(body, kind)
-    if result is not None and result[0] == "form":
+    result = decoded(body, kind, fields)
+    if result is not None and result[0] == "multipart":
+        for i, part in enumerate(result[1], 1):
+            _, name, filename, ctype, size, preview = _part_cells(i, part)
+            described = [f"{k}={v}" for k, v in (("name", name), ("filename", filename),
+                                                 ("type", ctype)) if v]
+            lines.append(" ".join([f"  part {i}:", *described, f"({size}):", preview]))
+    elif result is not None and result[0] == "form":
         lines += [f"  {visible(k)} = {visible(v)}" for k, v in result[1]]
     elif result is not None:
         lines += ["  " + visible(line) for line in result[1].split("\n")]
     else:
         lines.append("  " + visible(body[:PREVIEW_BYTES].decode("latin-1")))
     return "\n".join(lines) + "\n"
+
+
+_PART_COLUMNS = ("part", "name", "filename", "type", "size", "content")
+
+
+def _part_row(cells: tuple[str, str, str, str, str, str]) -> Node:
+    number, name, filename, ctype, size, preview = cells
+    texts = [("td", ("code", c) if c else "") for c in (name, filename, ctype)]
+    return ("tr", ("td", number), texts, ("td", size), ("td", ("code", preview) if preview else ""))
+
+
+def _part_cells(number: int, part: Part) -> tuple[str, str, str, str, str, str]:
+    """What the page shows of one part, every text made visible."""
+    disposition = part.disposition
+    content = part.content
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        text = content.decode("latin-1")
+    preview = text[:PART_PREVIEW] + ("…" if len(text) > PART_PREVIEW else "")
+    return (str(number), _shown(disposition.get("name", "")),
+            _shown(disposition.get("filename", "")),
+            _shown(part.header("content-type") or ""), f"{len(content)} bytes", visible(preview))
+
+
+def _shown(header_text: str) -> str:
+    """Header text was decoded as ISO-8859-1; browsers send names and filenames in UTF-8."""
+    return visible(utf8_hint(header_text) or header_text)

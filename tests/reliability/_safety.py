@@ -103,6 +103,9 @@ def hostile_requests(draw: st.DrawFn) -> Hostile:
     # Fields that change framing or the page are the server's business, not the page's.
     fields = [(n, v) for n, v in fields if n.lower() not in {
         "host", "content-length", "transfer-encoding", "expect", "connection"}]
+    # The /fields form is tried with the first field, which must be one of the hostile ones
+    # (not the Content-Type declared below, which has no marker to look for).
+    fields = fields or [(f"X-{MARKER}", MARKER)]
     body = draw(st.one_of(st.just(b""), hostile_values().map(lambda v: v.encode("latin-1"))))
     if draw(st.booleans()):  # a JSON body, declared so, which the pages decode and show
         body = draw(st.one_of(
@@ -110,6 +113,14 @@ def hostile_requests(draw: st.DrawFn) -> Hostile:
             # escapes of lone surrogates decode to text that UTF-8 cannot encode
             st.integers(0xD800, 0xDFFF).map(lambda c: b'{"k": "\\u%04x"}' % c)))
         fields.append(("Content-Type", "application/json"))
+    elif draw(st.booleans()):  # multipart form data, which the pages cut into parts
+        parts = draw(st.lists(st.tuples(hostile_values(), hostile_values()), max_size=3))
+        body = b"".join(
+            b"--XyZ\r\nContent-Disposition: form-data; name=\"" + name.encode("latin-1")
+            + b'"; filename="' + name.encode("latin-1") + b'"\r\nContent-Type: '
+            + value.encode("latin-1") + b"\r\n\r\n" + value.encode("latin-1") + b"\r\n"
+            for name, value in parts) + b"--XyZ--\r\n"
+        fields.append(("Content-Type", "multipart/form-data; boundary=XyZ"))
     return Hostile(draw(hostile_targets()), tuple(fields), body)
 
 

@@ -1,0 +1,124 @@
+"""A multipart body (RFC 2046, 5.1; form data per RFC 7578) cut into its parts, for display.
+
+    --BOUNDARY CRLF  part-headers CRLF CRLF  content  CRLF --BOUNDARY ... CRLF --BOUNDARY--
+
+What `curl -F` and browser forms with files send. Each part keeps its header lines as sent,
+its form-field name and filename from Content-Disposition, and its content bytes; the page
+shows them and never interprets them. A body that is not well-formed multipart (no opening
+delimiter, no closing one, a part without the empty line after its headers, more than
+`MAX_PARTS` parts) gives None, and the page falls back to its byte preview: a summary must not
+present a guess as what was sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_PARTS = 100
+# RFC 2046, 5.1.1: boundary := 0*69<bchars> bcharsnospace, so at most 70 characters.
+_MAX_BOUNDARY = 70
+_BCHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=? ")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    headers: tuple[tuple[str, str], ...]  # (name as sent, value), decoded as ISO-8859-1
+    content: bytes
+
+    def header(self, name: str) -> str | None:
+        for key, value in self.headers:
+            if key.lower() == name:
+                return value
+        return None
+
+    @property
+    def disposition(self) -> dict[str, str]:
+        """Content-Disposition's parameters (name, filename), quotes removed."""
+        value = self.header("content-disposition")
+        return _parameters(value) if value is not None else {}
+
+
+def valid_boundary(boundary: str) -> bool:
+    return (0 < len(boundary) <= _MAX_BOUNDARY and not boundary.endswith(" ")
+            and all(c in _BCHARS for c in boundary))
+
+
+def split_parts(body: bytes, boundary: str) -> list[Part] | None:
+    """The parts of `body`, or None when it is not well-formed multipart with this boundary."""
+    if not valid_boundary(boundary):
+        return None
+    delimiter = b"--" + boundary.encode("ascii")
+    # The first delimiter may open the body or follow a preamble and CRLF.
+    if body.startswith(delimiter):
+        pos = len(delimiter)
+    else:
+        start = body.find(b"\r\n" + delimiter)
+        if start < 0:
+            return None
+        pos = start + 2 + len(delimiter)
+    separator = b"\r\n" + delimiter
+    parts: list[Part] = []
+    while True:
+        if body.startswith(b"--", pos):
+            return parts  # the close delimiter; an epilogue after it is ignored (RFC 2046)
+        line_end = body.find(b"\r\n", pos)
+        # RFC 2046, 5.1.1: transport padding (spaces and tabs) may follow a delimiter.
+        if line_end < 0 or body[pos:line_end].strip(b" \t") or len(parts) == MAX_PARTS:
+            return None
+        end = body.find(separator, line_end)
+        if end < 0:
+            return None
+        part = _part(body[line_end + 2:end])
+        if part is None:
+            return None
+        parts.append(part)
+        pos = end + len(separator)
+
+
+def _part(data: bytes) -> Part | None:
+    if data.startswith(b"\r\n"):  # no header lines at all
+        return Part((), data[2:])
+    head_end = data.find(b"\r\n\r\n")
+    if head_end < 0:
+        return None
+    headers: list[tuple[str, str]] = []
+    for line in data[:head_end].split(b"\r\n"):
+        name, colon, value = line.decode("latin-1").partition(":")
+        if not colon or not name or name != name.strip():
+            return None
+        headers.append((name, value.strip(" \t")))
+    return Part(tuple(headers), data[head_end + 4:])
+
+
+def _parameters(value: str) -> dict[str, str]:
+    """`form-data; name="a"; filename="b.txt"` -> {"name": "a", "filename": "b.txt"}.
+
+    Quoted strings may hold ";" (a filename can); a backslash escapes the next character.
+    """
+    params: dict[str, str] = {}
+    pos = value.find(";")
+    while 0 <= pos < len(value):
+        eq = value.find("=", pos + 1)
+        if eq < 0:
+            break
+        key = value[pos + 1:eq].strip(" \t").lower()
+        pos = eq + 1
+        while pos < len(value) and value[pos] in " \t":
+            pos += 1
+        if value[pos:pos + 1] == '"':
+            out: list[str] = []
+            pos += 1
+            while pos < len(value) and value[pos] != '"':
+                if value[pos] == "\\" and pos + 1 < len(value):
+                    pos += 1
+                out.append(value[pos])
+                pos += 1
+            text = "".join(out)
+            pos = value.find(";", pos)
+        else:
+            end = value.find(";", pos)
+            text = value[pos:end if end >= 0 else len(value)].strip(" \t")
+            pos = end
+        if key and key not in params:
+            params[key] = text
+    return params
