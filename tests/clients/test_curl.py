@@ -95,3 +95,14 @@ def test_the_json_view_equals_the_parse_command_as_a_process(
     assert command == json.loads(exchanges[1].response.body)
     assert [f["wire_name"] for f in command["fields"]] == [
         "Host", "Authorization", "Range", "User-Agent", "Accept"]
+
+
+def test_curl_form_parts_are_listed(proxy: RecordingProxy, client_env: dict[str, str]) -> None:
+    """What curl -F sends (multipart/form-data with a file) is shown part by part."""
+    exchanges = run_curl(proxy, client_env, "form-parts",
+                         ["-F", "name=value", "-F", "file=@pyproject.toml;type=text/plain"])
+    text = exchanges[0].response.body.decode()
+    size = (REPO / "pyproject.toml").stat().st_size
+    assert "  part 1: name=name (5 bytes): value\n" in text
+    assert (f"  part 2: name=file filename=pyproject.toml type=text/plain ({size} bytes): "
+            "[build-system]") in text
