@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/callgrind.py                  # the inspector and /hello
     .venv/bin/python benchmarks/callgrind.py --path / -n 300 --request chromium
+    .venv/bin/python benchmarks/callgrind.py --phases        # the inspector, phase by phase
 
 Instruction counts do not depend on the machine's load, so unlike timings they are stable on
 a shared machine. The server runs under callgrind twice, serving N and then 3N requests over
@@ -10,6 +11,11 @@ shutdown cost the same in both runs, so (total(3N) - total(N)) / 2N is the cost 
 request alone. The same difference of the calls to CPython's object allocator gives the
 allocations per request (the article's "allocation within VM ... calls per request").
 Valgrind counts user-space instructions only: system calls are not in these numbers.
+
+`--phases` counts the phases of an inspector request the same way (N and 3N runs), each
+looped in-process by benchmarks/_phase_loop.py: the article's instructions-per-request
+breakdown, stable enough to compare between commits where `headerscope bench --phases`
+timings are not.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -24,6 +31,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 from headerscope.bench.loadgen import LoadGenerator  # noqa: E402
 from headerscope.bench.profiles import PROFILES, request_bytes  # noqa: E402
@@ -80,6 +88,26 @@ def one_run(path: str, requests: int, profile: str, folder: Path) -> tuple[int, 
     return parse_output(out)
 
 
+def phase_run(phase: str, n: int, profile: str, folder: Path) -> int:
+    out = folder / f"callgrind.phase.{phase}.{n}"
+    command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable,
+               str(REPO / "benchmarks" / "_phase_loop.py"), phase, str(n), profile]
+    result = subprocess.run(command, capture_output=True, timeout=3600, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"{phase}: {result.stderr.decode(errors='replace')[-1000:]}")
+    return parse_output(out)[0]
+
+
+def print_phases(n: int, profile: str, folder: Path) -> None:
+    from _phase_loop import PHASES
+
+    print(f"| phase ({profile}) | instructions per request | what it covers |\n|---|---:|---|")
+    for phase, covers in PHASES.items():
+        small = phase_run(phase, n, profile, folder)
+        large = phase_run(phase, 3 * n, profile, folder)
+        print(f"| {phase} | {(large - small) / (2 * n):,.0f} | {covers} |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--path", action="append", help="request target, repeatable "
@@ -87,12 +115,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", "--requests", type=int, default=200,
                         help="N: the runs serve N and 3N requests (default: %(default)s)")
     parser.add_argument("--request", choices=sorted(PROFILES), default="firefox")
+    parser.add_argument("--phases", action="store_true",
+                        help="count the phases of an inspector request instead")
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (benchmarks/install-peers.sh installs it)",
               file=sys.stderr)
         return 1
     n = args.requests
+    if args.phases:
+        with tempfile.TemporaryDirectory(prefix="headerscope-callgrind-") as folder:
+            print_phases(n, args.request, Path(folder))
+        return 0
     print("| target | instructions per request | allocator calls per request | N |\n"
           "|---|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="headerscope-callgrind-") as folder:
