@@ -153,6 +153,20 @@ PEERS = (
 )
 
 
+def _floor(how: str) -> Callable[[int, Path], list[str] | str]:
+    def command(port: int, folder: Path) -> list[str]:
+        return [sys.executable, str(REPO / "benchmarks" / "floor.py"), how, str(port)]
+
+    return command
+
+
+# `--floors`: what the server costs before any field is parsed (benchmarks/floor.py).
+FLOORS = (
+    Peer("floor: bare asyncio, constant answer", "/", _floor("asyncio")),
+    Peer("floor: headerscope server, constant app", "/", _floor("headerscope")),
+)
+
+
 def start(peer: Peer, folder: Path, cpus: str) -> Target | None:
     scratch = folder / peer.name.replace(" ", "_").replace("/", "").replace(",", "")
     scratch.mkdir()
@@ -226,8 +240,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--server-cpus", default="0")
     parser.add_argument("--client-cpus", default="1")
     parser.add_argument("--report", metavar="FILE.html", help="also write a page with charts")
+    parser.add_argument("--floors", action="store_true",
+                        help="also measure the two floors of benchmarks/floor.py")
     args = parser.parse_args(argv)
-    peers = [p for p in PEERS if not args.only or any(t in p.name for t in args.only)]
+    contenders = (*PEERS, *(FLOORS if args.floors else ()))
+    peers = [p for p in contenders if not args.only or any(t in p.name for t in args.only)]
     with tempfile.TemporaryDirectory(prefix="headerscope-peers-") as folder:
         os.chmod(folder, 0o755)
         targets: dict[str, Target] = {}
