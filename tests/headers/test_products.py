@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from headerscope.headers import FieldError, products
 from headerscope.headers.products import SERVER, USER_AGENT, Comment, Product
-from headerscope.strategies._identity import comments
+from headerscope.strategies._addresses import comments
 
 REAL_USER_AGENTS = [
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "

@@ -20,7 +20,7 @@ from headerscope.headers._uri import (
     write_host,
     write_uri_reference,
 )
-from headerscope.strategies._identity import hosts, uri_references
+from headerscope.strategies._addresses import hosts, uri_references
 
 V4, V6, REG, FUT = HostKind.IPV4, HostKind.IPV6, HostKind.REG_NAME, HostKind.IPVFUTURE
 
