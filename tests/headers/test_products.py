@@ -8,24 +8,18 @@ from hypothesis import strategies as st
 
 from headerscope.headers import FieldError, products
 from headerscope.headers.products import SERVER, USER_AGENT, Comment, Product
+from headerscope.strategies._addresses import REAL_USER_AGENTS as STRATEGY_USER_AGENTS
 from headerscope.strategies._addresses import comments
 
+# The strategies' real User-Agents, and a few more that only the table tests use.
 REAL_USER_AGENTS = [
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/131.0.0.0 Safari/537.36",
-    "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-    "Version/18.1 Safari/605.1.15",
+    *STRATEGY_USER_AGENTS,
     "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/131.0.0.0 Mobile Safari/537.36",
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
-    "curl/8.11.0",
-    "Wget/1.21.4",
-    "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
     "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; bingbot/2.0; "
     "+http://www.bing.com/bingbot.htm) Chrome/116.0.1938.76 Safari/537.36",
-    "python-requests/2.32.3",
     "PostmanRuntime/7.42.0",
 ]
 
