@@ -24,6 +24,10 @@ def media_type(fields: FieldSection) -> str:
     return ""
 
 
+def byte_count(count: int) -> str:
+    return "1 byte" if count == 1 else f"{count} bytes"
+
+
 def boundary(fields: FieldSection) -> str:
     for f in fields:
         if f.name == "content-type" and f.value is not None:
@@ -73,14 +77,14 @@ def body_summary(body: bytes, fields: FieldSection) -> Node:
         content = ("pre", "\n".join(visible(line) for line in result[1].split("\n")))
     return ("section", {"class": "body"},
             ("h2", "Body"),
-            ("p", f"{len(body)} bytes", f" of {kind}" if kind else "", more),
+            ("p", byte_count(len(body)), f" of {kind}" if kind else "", more),
             content,
             ("details", ("summary", "bytes"), ("pre", preview)) if content else ("pre", preview))
 
 
 def body_text(body: bytes, fields: FieldSection) -> str:
     kind = media_type(fields)
-    lines = [f"body: {len(body)} bytes" + (f" of {kind}" if kind else "")]
+    lines = [f"body: {byte_count(len(body))}" + (f" of {kind}" if kind else "")]
     result = decoded(body, kind, fields)
     if result is not None and result[0] == "multipart":
         for i, part in enumerate(result[1], 1):
@@ -117,7 +121,7 @@ def _part_cells(number: int, part: Part) -> tuple[str, str, str, str, str, str]:
     preview = text[:PART_PREVIEW] + ("…" if len(text) > PART_PREVIEW else "")
     return (str(number), _shown(disposition.get("name", "")),
             _shown(disposition.get("filename", "")),
-            _shown(part.header("content-type") or ""), f"{len(content)} bytes", visible(preview))
+            _shown(part.header("content-type") or ""), byte_count(len(content)), visible(preview))
 
 
 def _shown(header_text: str) -> str:

@@ -116,6 +116,11 @@ def test_the_text_view_lists_each_part() -> None:
             "line 1\\x0d\\x0aline 2\\x0a\n") in text
 
 
+def test_one_byte_is_one_byte() -> None:
+    text = _posted(form(b'Content-Disposition: form-data; name="a"\r\n\r\nb'), view="text")
+    assert "  part 1: name=a (1 byte): b\n" in text.decode()
+
+
 def test_a_malformed_body_is_previewed_as_bytes() -> None:
     text = _posted(CURL[:-4], view="text").decode()
     assert "part 1" not in text and "Content-Disposition: form-data" in text
