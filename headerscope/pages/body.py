@@ -113,6 +113,9 @@ def _part_row(cells: tuple[str, str, str, str, str, str]) -> Node:
 def _part_cells(number: int, part: Part) -> tuple[str, str, str, str, str, str]:
     """What the page shows of one part, every text made visible."""
     disposition = part.disposition
+    if disposition is None:  # invalid: show what was sent in the name column
+        disposition = {"name": "Content-Disposition: " + (part.header("content-disposition")
+                                                          or "")}
     content = part.content
     try:
         text = content.decode("utf-8")

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..headers import REGISTRY
+
 MAX_PARTS = 100
 # RFC 2046, 5.1.1: boundary := 0*69<bchars> bcharsnospace, so at most 70 characters.
 _MAX_BOUNDARY = 70
@@ -32,10 +34,19 @@ class Part:
         return None
 
     @property
-    def disposition(self) -> dict[str, str]:
-        """Content-Disposition's parameters (name, filename), quotes removed."""
+    def disposition(self) -> dict[str, str] | None:
+        """name and filename from Content-Disposition, read by the registry's parser (so
+        that filename* is decoded, RFC 8187); {} without the field, None when it is invalid."""
         value = self.header("content-disposition")
-        return _parameters(value) if value is not None else {}
+        if value is None:
+            return {}
+        parsed = REGISTRY.parse("Content-Disposition", value).value
+        if parsed is None:
+            return None
+        out = {k: v for k, v in parsed.params.items() if k == "name" and isinstance(v, str)}
+        if parsed.preferred_filename is not None:
+            out["filename"] = parsed.preferred_filename
+        return out
 
 
 def valid_boundary(boundary: str) -> bool:
@@ -65,7 +76,7 @@ def split_parts(body: bytes, boundary: str) -> list[Part] | None:
         # RFC 2046, 5.1.1: transport padding (spaces and tabs) may follow a delimiter.
         if line_end < 0 or body[pos:line_end].strip(b" \t") or len(parts) == MAX_PARTS:
             return None
-        end = body.find(separator, line_end)
+        end = body.find(separator, line_end + 2)
         if end < 0:
             return None
         part = _part(body[line_end + 2:end])
@@ -76,6 +87,8 @@ def split_parts(body: bytes, boundary: str) -> list[Part] | None:
 
 
 def _part(data: bytes) -> Part | None:
+    if not data:  # no header lines and no content
+        return Part((), b"")
     if data.startswith(b"\r\n"):  # no header lines at all
         return Part((), data[2:])
     head_end = data.find(b"\r\n\r\n")
@@ -88,37 +101,3 @@ def _part(data: bytes) -> Part | None:
             return None
         headers.append((name, value.strip(" \t")))
     return Part(tuple(headers), data[head_end + 4:])
-
-
-def _parameters(value: str) -> dict[str, str]:
-    """`form-data; name="a"; filename="b.txt"` -> {"name": "a", "filename": "b.txt"}.
-
-    Quoted strings may hold ";" (a filename can); a backslash escapes the next character.
-    """
-    params: dict[str, str] = {}
-    pos = value.find(";")
-    while 0 <= pos < len(value):
-        eq = value.find("=", pos + 1)
-        if eq < 0:
-            break
-        key = value[pos + 1:eq].strip(" \t").lower()
-        pos = eq + 1
-        while pos < len(value) and value[pos] in " \t":
-            pos += 1
-        if value[pos:pos + 1] == '"':
-            out: list[str] = []
-            pos += 1
-            while pos < len(value) and value[pos] != '"':
-                if value[pos] == "\\" and pos + 1 < len(value):
-                    pos += 1
-                out.append(value[pos])
-                pos += 1
-            text = "".join(out)
-            pos = value.find(";", pos)
-        else:
-            end = value.find(";", pos)
-            text = value[pos:end if end >= 0 else len(value)].strip(" \t")
-            pos = end
-        if key and key not in params:
-            params[key] = text
-    return params

@@ -35,6 +35,24 @@ def test_what_curl_F_sends() -> None:
     assert parts[1].content == b"line 1\r\nline 2\n"  # a CRLF inside the content is content
 
 
+def test_filename_star_is_decoded_and_an_invalid_disposition_is_shown_as_sent() -> None:
+    body = form(b"Content-Disposition: form-data; name=\"f\"; filename*=UTF-8''%C3%A9.txt"
+                b"\r\n\r\nx", b"Content-Disposition: form-data; name=\"a\r\n\r\ny",
+                b"\r\nno disposition")
+    parts = split_parts(body, B)
+    assert parts is not None
+    assert [p.disposition for p in parts] == [{"name": "f", "filename": "é.txt"}, None, {}]
+    text = _posted(body, view="text").decode()
+    assert "  part 1: name=f filename=é.txt (1 byte): x\n" in text
+    assert '  part 2: name=Content-Disposition: form-data; name="a (1 byte): y\n' in text
+    assert "  part 3: (14 bytes): no disposition\n" in text
+
+
+def test_an_empty_part() -> None:
+    assert split_parts(b"--b\r\n\r\n--b--", "b") == [Part((), b"")]
+    assert split_parts(b"--b\r\n--b--", "b") is None  # the CRLF cannot serve both
+
+
 def test_preamble_padding_epilogue_and_a_part_without_headers() -> None:
     body = (b"preamble\r\n--" + B.encode() + b" \t\r\n\r\nno headers\r\n--" + B.encode()
             + b"--\r\nepilogue")
@@ -79,7 +97,8 @@ def test_parts_come_back_as_they_were_sent(parts: list[tuple[str, bytes]], bound
                   for q, (_, c) in zip(quoted, sent, strict=True)], boundary=boundary)
     found = split_parts(body, boundary)
     assert found is not None
-    assert [(p.disposition["name"].encode("latin-1").decode("utf-8"), p.content)
+    # header text is ISO-8859-1, as on the wire; the name was sent as UTF-8
+    assert [((p.disposition or {})["name"].encode("latin-1").decode("utf-8"), p.content)
             for p in found] == sent
 
 
@@ -105,7 +124,9 @@ def test_the_html_view_shows_each_part() -> None:
     assert text_of(rows[1], "td[6]") == "line 1\\x0d\\x0aline 2\\x0a"
     doc = html(_posted(hostile))
     (row,) = elements(doc, "//section[@class='body']//tbody/tr")
-    assert text_of(row, "td[2]") == "<b>ü\\x00" and text_of(row, "td[6]") == "<i>\\x00"
+    # NUL makes the disposition invalid: it is shown as sent, made visible
+    assert text_of(row, "td[2]") == 'Content-Disposition: form-data; name="<b>ü\\x00"'
+    assert text_of(row, "td[6]") == "<i>\\x00"
     assert not elements(doc, "//section[@class='body']//b | //section[@class='body']//i")
 
 
