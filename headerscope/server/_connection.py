@@ -94,11 +94,15 @@ class HTTPConnection(asyncio.Protocol):
             return  # draining what the client still sends after our last response
         if self._phase == _IDLE:
             self._phase = _HEAD
-            # A total deadline from the first byte: trickling bytes does not extend it.
-            self._set_deadline(self._loop.time() + self._state.config.header_timeout)
+            # A total deadline from the first byte: trickling bytes does not extend it. It is
+            # only armed below if the head is still incomplete: most requests arrive whole,
+            # and arming a timer to cancel it at once would cost a timer per request.
+            self._deadline = self._loop.time() + self._state.config.header_timeout
         self._reader.feed(data)
         if not self._deferred:
             self._process()
+        if self._phase == _HEAD and not self._deferred and self._transport is not None:
+            self._set_deadline(self._deadline)
 
     def eof_received(self) -> bool | None:
         if self._phase != _CLOSING and self._deferred and not self._tls:
