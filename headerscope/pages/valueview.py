@@ -224,13 +224,11 @@ def _lines_sequence(value: Any, indent: str) -> list[str]:
     return _sequence_block(value, flat, indent, _fast_lines)
 
 
-# A generated formatter loads every field once, then takes the common case in one test: the
-# required fields are plain text and every optional one is absent or at its default (Accept's
-# `text/html`, a language without q). Otherwise it walks the fields: `x` is shown unless None
-# or its default; `t` is its one-line form, and `p` whether its name lets a lone member stand
-# for the whole value.
+_HEADER = "def inline_{kind}(v):\n    parts = []\n"
+# One field of a generated formatter: `x` is shown unless None or its default; `t` is its
+# one-line form, and `p` whether its name lets a lone member stand for the whole value.
 _FIELD = """\
-    x = x{i}
+    x = v.{name}
     if x is not None{unless_default}:
         if type(x) is str:
             t = '"' + x + '"' if x[:1] in _QUOTED else x
@@ -249,24 +247,11 @@ _FOOTER = """\
 def _generate_inline(kind: type, plan: tuple[tuple[str, Any], ...]) -> Inline:
     """`_reference_inline` for one dataclass, unrolled over its fields."""
     env: dict[str, Any] = {"_get": _INLINE.get, "_inline_for": _inline_for, "_QUOTED": _QUOTED}
-    source = f"def inline_{kind.__name__}(v):\n"
-    source += "".join(f"    x{i} = v.{name}\n" for i, (name, _) in enumerate(plan))
-    required = [(i, name) for i, (name, default) in enumerate(plan) if default is _MISSING]
-    if required:
-        tests = [f"type(x{i}) is str and x{i}[:1] not in _QUOTED" for i, _ in required]
-        tests += [f"x{i} is None" if default is None else f"(x{i} is None or x{i} == d{i})"
-                  for i, (_, default) in enumerate(plan) if default is not _MISSING]
-        if len(required) == 1 and required[0][1] in _PRIMARY:
-            shown = f"x{required[0][0]}"  # a lone primary member stands for the value
-        else:
-            shown = '"{" + ' + ' + ", " + '.join(f"{name + ': '!r} + x{i}" for i, name
-                                                  in required) + ' + "}"'
-        source += f"    if {' and '.join(tests)}:\n        return {shown}\n"
-    source += "    parts = []\n"
+    source = _HEADER.format(kind=kind.__name__)
     for i, (name, default) in enumerate(plan):
         env[f"d{i}"] = default
         unless = "" if default is _MISSING or default is None else f" and x != d{i}"
-        source += _FIELD.format(i=i, unless_default=unless, label=f"{name}: ",
+        source += _FIELD.format(name=name, unless_default=unless, label=f"{name}: ",
                                 primary=name in _PRIMARY)
     source += _FOOTER.format()
     exec(source, env)  # the text is ours: the field names of a dataclass
