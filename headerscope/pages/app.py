@@ -50,21 +50,19 @@ class PageOptions:
     compare: bool = False  # serve --compare: the peers' readings (pages/compare_view.py)
 
 
-def security_headers(content_type: str) -> list[tuple[str, str]]:
-    return [
+def security_headers(content_type: str) -> tuple[tuple[str, str], ...]:
+    return (
         ("Content-Type", content_type),
         ("X-Content-Type-Options", "nosniff"),
         ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
         ("Cache-Control", "no-store"),
         ("Referrer-Policy", "no-referrer"),
         ("Vary", "Accept"),
-    ]
+    )
 
 
 # One tuple per view, so that the server encodes each only once (http/_writer.py).
-_HEADERS = {view: tuple(security_headers(ctype)) for view, ctype in CONTENT_TYPES.items()}
-
-
+_HEADERS = {view: security_headers(ctype) for view, ctype in CONTENT_TYPES.items()}
 _HELLO_HEADERS = (("Content-Type", "text/plain; charset=utf-8"),)
 _FAVICON_HEADERS = (("Content-Type", "image/svg+xml"), ("Cache-Control", "max-age=86400"))
 

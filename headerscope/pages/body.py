@@ -35,13 +35,12 @@ def boundary(fields: FieldSection) -> str:
     return ""
 
 
-def decoded(body: bytes, kind: str, fields: FieldSection | None = None,
-            ) -> tuple[str, Any] | None:
+def decoded(body: bytes, kind: str, fields: FieldSection) -> tuple[str, Any] | None:
     """("form", pairs), ("multipart", parts) or ("json", text) when the body is small and
     decodes; else None."""
     if len(body) > DECODE_LIMIT:
         return None
-    if kind.startswith("multipart/") and fields is not None:
+    if kind.startswith("multipart/"):
         parts = split_parts(body, boundary(fields))
         return ("multipart", parts) if parts is not None else None
     if kind == "application/x-www-form-urlencoded":
