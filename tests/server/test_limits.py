@@ -11,9 +11,10 @@ import time
 
 import pytest
 
+from headerscope.http import ConnectionInfo, Request, Response
 from headerscope.server import ServerConfig
 
-from ._support import Start, connect, exchange, get, parse_replies, receive
+from ._support import Start, connect, echo_app, exchange, get, parse_replies, receive
 
 GET = b"GET / HTTP/1.1\r\nHost: a\r\n\r\n"
 
@@ -104,7 +105,13 @@ def test_a_client_that_never_reads_is_dropped_after_the_write_timeout(start: Sta
 def test_resets_and_early_closes_leave_no_traceback_and_no_connection(
     start: Start, caplog: pytest.LogCaptureFixture
 ) -> None:
-    server = start()
+    answered: list[str] = []
+
+    def app(request: Request, info: ConnectionInfo) -> Response:
+        answered.append(request.target)
+        return echo_app(request, info)
+
+    server = start(app)
     linger_zero = struct.pack("ii", 1, 0)  # close() then sends RST
     with connect(server.port) as sock:  # reset in the middle of a head
         sock.sendall(b"GET / HTTP/1.1\r\nHo")
@@ -117,6 +124,10 @@ def test_resets_and_early_closes_leave_no_traceback_and_no_connection(
     with connect(server.port) as sock:  # plain close before reading the response
         sock.sendall(b"GET /big/4000000 HTTP/1.1\r\nHost: a\r\n\r\n")
     deadline = time.monotonic() + 5
+    # Until the last request reached the app, its connection may not even be accepted yet,
+    # and "no connection left" would be seen too early.
+    while server.call(lambda: len(answered)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
     while server.call(lambda: server.server.connections) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert server.call(lambda: server.server.connections) == 0
