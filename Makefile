@@ -1,5 +1,10 @@
 # Two commands from a fresh clone: `make serve` and `make test`.
-PYTHON ?= python3
+# The interpreter: the distribution's own Python 3.11+ when it has venv, else python3 from
+# PATH. Distributions build theirs with PGO and LTO and link libpython statically; pyenv's
+# default build does neither, and serves the inspector with about a quarter more CPU per
+# request (benchmarks/RESULTS.md). `make PYTHON=... test` picks another.
+PYTHON ?= $(shell /usr/bin/python3 -c 'import sys, ensurepip; assert sys.version_info >= (3, 11)' \
+                  >/dev/null 2>&1 && echo /usr/bin/python3 || echo python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
