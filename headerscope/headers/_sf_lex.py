@@ -23,12 +23,16 @@ SEPARATOR = r"[ \t]*+,[ \t]*+"  # OWS "," OWS between members
 _TOKEN = rf"[A-Za-z*][{_TCHARS}]*+"
 _INTEGER = r"-?[0-9]{1,15}(?![0-9.])"
 _OTHER = (r"-?[0-9]{1,12}\.[0-9]{1,3}(?![0-9])|\"[ !#-\[\]-~]*+\"|\?[01]"
-          r"|:(?:[A-Za-z0-9+/]{4})*+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?:")
+          r"|:(?>(?:[A-Za-z0-9+/]{4})*)(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?:")
 BARE = rf"{_TOKEN}|{_INTEGER}|{_OTHER}"
 SPLIT = rf"({_TOKEN})|({_INTEGER})|({_OTHER})"  # three groups: the two commonest apart
-PARAMS = rf"(?:;[ ]*+{KEY}(?:=(?:{BARE}))?)*+"
+# A group repeated possessively is written as an atomic group instead, `(?>(?:...)*)`: CPython
+# 3.11.0 to 3.11.4 match `(?:...)*+` wrongly when the group can backtrack inside (gh-106052,
+# gh-100061: "a," passed as a list there), and Debian 12's Python is 3.11.2. A possessive
+# repeat of one character class is not affected and stays.
+PARAMS = rf"(?>(?:;[ ]*+{KEY}(?:=(?:{BARE}))?)*)"
 ITEM = rf"(?:{BARE}){PARAMS}"
-INNER = rf"\([ ]*+(?:{ITEM}(?:[ ]++{ITEM})*+[ ]*+)?\){PARAMS}"
+INNER = rf"\([ ]*+(?:{ITEM}(?>(?:[ ]++{ITEM})*)[ ]*+)?\){PARAMS}"
 MEMBER = rf"(?:{ITEM}|{INNER})"
 KEYED = rf"{KEY}(?:={MEMBER}|{PARAMS})"
 

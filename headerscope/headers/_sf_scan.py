@@ -10,7 +10,7 @@ the exact parser (_sf_parse.py), which gives the same value or the error with it
 The test suite and the differential tests run both paths.
 
 Every expression here accepts only what the section 4.2 algorithm accepts with the same
-result; possessive quantifiers keep a failing match linear.
+result; possessive quantifiers and atomic groups keep a failing match linear.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ from ._sf_types import BareItem, Dictionary, InnerList, Item, List, Member, Para
 # The whole value (leading SP, members, trailing OWS); ASCII classes only, so a match also
 # passes step 1 of section 4.2, the ASCII check.
 _ITEM_RE = re.compile(rf" *+(?:{SPLIT})({PARAMS}) *+")
-_LIST_RE = re.compile(rf" *+{MEMBER}(?:{SEPARATOR}{MEMBER})*+[ \t]*+")
-_DICT_RE = re.compile(rf" *+{KEYED}(?:{SEPARATOR}{KEYED})*+[ \t]*+")
+_LIST_RE = re.compile(rf" *+{MEMBER}(?>(?:{SEPARATOR}{MEMBER})*)[ \t]*+")
+_DICT_RE = re.compile(rf" *+{KEYED}(?>(?:{SEPARATOR}{KEYED})*)[ \t]*+")
 # Pieces, each eating the separator after it so that every match starts where the last
 # ended. List pieces: a parameter (key, then a value in 3 groups), "(", ")", an item (3
 # groups). Dictionary pieces: ";" for a parameter, a key, then "=" and an inner list (read
