@@ -8,13 +8,11 @@ canonical: other separators and OWS, upper-case names, obsolete date forms, quot
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from hypothesis import strategies as st
 
-from ..headers._dates import DAYS, LONG_DAYS, MONTHS
 from ..headers._rfc8187 import ExtValue
 from ..headers._types import (
     ANY,
@@ -36,12 +34,18 @@ from ..headers.range import Ranges
 from ..headers.te import TCoding
 from ..headers.warning import AGENT_RE, WarningValue
 from ._common import (
+    BAD_DATES,
     FieldStrategies,
+    date_field,
+    date_spellings,
     delay_seconds,
     http_dates,
+    invalid,
+    joined,
     lower_tokens,
     quoted_contents,
     tokens,
+    tuples,
 )
 
 S = st.SearchStrategy
@@ -63,50 +67,6 @@ params: S[dict[str, Any]] = st.builds(lambda a, b: {**a, **b}, plain_params, ext
 etagc = st.characters(min_codepoint=0x21, max_codepoint=0xFF).filter(lambda c: c not in '"\x7f')
 entity_tags = st.builds(EntityTag, st.text(etagc, max_size=12), st.booleans())
 seconds = st.integers(0, MAX_DELTA)
-separators = st.sampled_from([", ", ",", " , ", "\t,", ", ,", ",,", " ,\t, "])
-
-
-def tuples(elements: S[Any], *, min_size: int = 0) -> S[tuple[Any, ...]]:
-    return st.lists(elements, min_size=min_size, max_size=5).map(tuple)
-
-
-def joined(items: S[str], *, min_size: int = 1) -> S[str]:
-    """Valid list spellings: the items joined with any mix of OWS and empty elements."""
-
-    def join(parts: list[str]) -> S[str]:
-        seps = st.lists(separators, min_size=len(parts), max_size=len(parts))
-        return seps.map(lambda ss: "".join(p + s for p, s in zip(parts, ss, strict=True)))
-
-    return st.lists(items, min_size=min_size, max_size=4).flatmap(join)
-
-
-def invalid(samples: list[str], valid: S[str] | None = None,
-            bad_members: list[str] | None = None) -> S[str]:
-    """Known-bad texts, and (for lists) a valid value with a bad member appended."""
-    bad = st.sampled_from(samples)
-    if valid is None or not bad_members:
-        return bad
-    return bad | st.builds(lambda v, b: f"{v}, {b}" if v else b, valid,
-                           st.sampled_from(bad_members))
-
-
-def _obsolete_date(d: datetime, rfc850: bool) -> str:
-    if rfc850:
-        return (f"{LONG_DAYS[d.weekday()]}, {d.day:02d}-{MONTHS[d.month - 1]}-{d.year % 100:02d}"
-                f" {d:%H:%M:%S} GMT")
-    return f"{DAYS[d.weekday()]} {MONTHS[d.month - 1]} {d.day:2d} {d:%H:%M:%S} {d.year:04d}"
-
-
-date_spellings = st.builds(_obsolete_date, http_dates, st.booleans())
-BAD_DATES = ["", "0", "Sun, 06 Nov 1994 08:49:37 UTC", "1994-11-06T08:49:37Z",
-             "Sun, 06 Nov 1994 25:49:37 GMT", "Sun, 31 Nov 1994 08:49:37 GMT",
-             "Sun, 06 Foo 1994 08:49:37 GMT", "Sun, 6 Nov 1994 08:49:37 GMT",
-             "Sun, 06 Nov 94 08:49:37 GMT", "sun, 06 nov 1994 08:49:37 gmt", "tomorrow"]
-
-
-def date_field() -> FieldStrategies:
-    return FieldStrategies(values=http_dates, invalid=invalid(BAD_DATES),
-                           spellings=date_spellings)
 
 
 # -- values of the richer fields --------------------------------------------------------------

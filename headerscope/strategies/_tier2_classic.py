@@ -21,8 +21,17 @@ from ..headers.cross_origin_resource_policy import ResourcePolicy
 from ..headers.nel import NelPolicy
 from ..headers.report_to import EndpointGroup, ReportingEndpoint
 from ..headers.server_timing import Metric
-from ._common import FieldStrategies, delay_seconds, lower_tokens, quoted_contents, tokens
-from ._content import date_field, joined, params, tuples
+from ._common import (
+    FieldStrategies,
+    date_field,
+    delay_seconds,
+    joined,
+    lower_tokens,
+    quoted_contents,
+    tokens,
+    tuples,
+)
+from ._content import params
 from ._security import SECURITY
 
 S = st.SearchStrategy
