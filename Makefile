@@ -1,8 +1,8 @@
 # Two commands from a fresh clone: `make serve` and `make test`.
 # The interpreter: the distribution's own Python 3.11+ when it has venv, else python3 from
-# PATH. Distributions build theirs with PGO and LTO and link libpython statically; pyenv's
-# default build does neither, and serves the inspector with about a quarter more CPU per
-# request (benchmarks/RESULTS.md). `make PYTHON=... test` picks another.
+# PATH. Debian and Ubuntu build theirs with PGO and LTO and link libpython into it; pyenv's
+# default build does neither, and serves the inspector with about a third more CPU per
+# request (410 against 301 µs: benchmarks/RESULTS.md). `make PYTHON=... test` picks another.
 PYTHON ?= $(shell /usr/bin/python3 -c 'import sys, ensurepip; assert sys.version_info >= (3, 11)' \
                   >/dev/null 2>&1 && echo /usr/bin/python3 || echo python3)
 VENV   := .venv
