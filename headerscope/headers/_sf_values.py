@@ -19,9 +19,10 @@ import ipaddress
 from collections.abc import Callable
 from typing import TypeVar
 
+from ._host import HostKind
 from ._sf_family import Issue, warning
 from ._spec import FieldError, FieldSpec
-from ._uri import HostKind, Origin, Uri, UriReference
+from ._uri import Origin, Uri, UriReference
 from .sf import Item, Token, bare_item
 
 T = TypeVar("T")

@@ -26,9 +26,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import field
 
+from ._host import Host, parse_host, write_host
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import TCHARS, Cursor, parse_list, quote, quote_string
-from ._uri import Host, parse_host, write_host
 from ._value import value_type
 
 DEFAULT_MAX_AGE = 86400  # 3.1: "it is considered fresh for 24 hours from generation of the

@@ -20,10 +20,7 @@ from collections.abc import Callable
 from dataclasses import field
 from typing import Any
 
-from ._json import JSON, to_json
-from ._spec import FieldError, FieldSpec, Kind
-from ._syntax import TOKEN_RE, Cursor, describe, parse_list, quote
-from ._uri import (
+from ._host import (
     IPV4_RE,
     Host,
     bad_char,
@@ -32,9 +29,12 @@ from ._uri import (
     parse_ipv4,
     parse_ipv6,
     parse_port,
-    parse_scheme,
     write_host,
 )
+from ._json import JSON, to_json
+from ._spec import FieldError, FieldSpec, Kind
+from ._syntax import TOKEN_RE, Cursor, describe, parse_list, quote
+from ._uri import parse_scheme
 from ._value import value_type
 
 _OBF_RE = re.compile(r"_[A-Za-z0-9._\-]+")

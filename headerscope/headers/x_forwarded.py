@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 
+from ._host import Host, parse_host, write_host
 from ._spec import FieldSpec, Kind
 from ._syntax import Cursor, parse_list
-from ._uri import Host, parse_host, parse_scheme, write_host
+from ._uri import parse_scheme
 from .forwarded import Node, parse_node, write_node
 
 _ELEMENT_RE = re.compile(r"[^, \t]*")  # one list element; its own parser checks each character

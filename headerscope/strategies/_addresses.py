@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from ..headers._host import IPV4_RE, Host, HostKind
 from ..headers._rfc8187 import ExtValue
-from ..headers._uri import IPV4_RE, Host, HostKind, Origin, RelativeRef, Uri
+from ..headers._uri import Origin, RelativeRef, Uri
 from ..headers.forwarded import ForwardedElement, Node, NodeKind
 from ..headers.from_ import Mailbox
 from ..headers.link import Link, LinkParam

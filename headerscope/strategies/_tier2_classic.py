@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from ..headers._host import Host, HostKind
 from ..headers._types import MediaType
-from ..headers._uri import Host, HostKind
 from ..headers.alt_svc import CLEAR, Alternative
 from ..headers.authentication_info import AuthParam
 from ..headers.clear_site_data import TYPES

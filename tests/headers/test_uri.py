@@ -8,16 +8,13 @@ import pytest
 from hypothesis import given
 
 from headerscope.headers import FieldError, to_json
+from headerscope.headers._host import Host, HostKind, parse_host, write_host
 from headerscope.headers._uri import (
-    Host,
-    HostKind,
     Origin,
     RelativeRef,
     Uri,
-    parse_host,
     parse_origin,
     parse_uri_reference,
-    write_host,
     write_uri_reference,
 )
 from headerscope.strategies._addresses import hosts, uri_references
