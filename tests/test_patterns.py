@@ -35,23 +35,23 @@ def _patterns() -> Iterator[tuple[str, re.Pattern[Any]]]:
                 yield f"{info.name}.{name}", value
 
 
+def _subpatterns(arg: Any) -> Iterator[Any]:
+    """The subpatterns inside an opcode's argument, however deeply it nests them."""
+    if isinstance(arg, parser.SubPattern):
+        yield arg
+    elif isinstance(arg, tuple | list):
+        for part in arg:
+            yield from _subpatterns(part)
+
+
 def _group_possessives(tree: Any) -> Iterator[str]:
     for op, arg in tree:
-        name = str(op)
-        if name == "POSSESSIVE_REPEAT":
+        if str(op) == "POSSESSIVE_REPEAT":
             body = arg[2]
             if not (len(body) == 1 and str(body[0][0]) in _SINGLE):
                 yield str(body)
-        if isinstance(arg, tuple | list):
-            for part in arg:
-                if isinstance(part, parser.SubPattern):
-                    yield from _group_possessives(part)
-                elif isinstance(part, list | tuple):
-                    for sub in part:
-                        if isinstance(sub, parser.SubPattern):
-                            yield from _group_possessives(sub)
-        elif isinstance(arg, parser.SubPattern):
-            yield from _group_possessives(arg)
+        for sub in _subpatterns(arg):
+            yield from _group_possessives(sub)
 
 
 def test_the_walk_finds_patterns_and_the_construct() -> None:
