@@ -36,6 +36,7 @@ from ..headers.warning import AGENT_RE, WarningValue
 from ._common import (
     BAD_DATES,
     FieldStrategies,
+    S,
     date_field,
     date_spellings,
     delay_seconds,
@@ -47,8 +48,6 @@ from ._common import (
     tokens,
     tuples,
 )
-
-S = st.SearchStrategy
 
 # -- building blocks -------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from ..headers.report_to import EndpointGroup, ReportingEndpoint
 from ..headers.server_timing import Metric
 from ._common import (
     FieldStrategies,
+    S,
     date_field,
     delay_seconds,
     joined,
@@ -33,8 +34,6 @@ from ._common import (
 )
 from ._content import params
 from ._security import SECURITY
-
-S = st.SearchStrategy
 
 
 def _sample(*texts: str) -> S[str]:

@@ -36,11 +36,10 @@ from ..headers.proxy_status import PARAMETERS as PROXY_PARAMETERS
 from ..headers.sf import InnerList, Item, Token
 from ..headers.signatures import ALGORITHMS
 from ..headers.use_as_dictionary import REQUEST_DESTINATIONS
-from ._common import FieldStrategies, lower_tokens
+from ._common import FieldStrategies, S, lower_tokens
 from ._sf import keys, strings, token_texts
 from ._structured import invalid_sf
 
-S = st.SearchStrategy
 _hosts = st.from_regex(r"[a-z][a-z0-9\-]{0,8}(\.[a-z]{2,6}){0,2}", fullmatch=True)
 _paths = st.from_regex(r"(/[a-z0-9._~\-]{0,8}){0,3}", fullmatch=True)
 _names = token_texts | strings  # a Token or a String: read as the same str
