@@ -77,7 +77,8 @@ def parse_output(path: Path) -> tuple[int, Counter[str]]:
 def one_run(path: str, requests: int, profile: str, folder: Path,
             malloc: bool = False) -> tuple[int, Counter[str]]:
     port = free_port()
-    out = folder / f"callgrind.{path.strip('/') or 'root'}.{requests}{'.malloc' * malloc}"
+    suffix = ".malloc" if malloc else ""
+    out = folder / f"callgrind.{path.strip('/') or 'root'}.{requests}{suffix}"
     command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
                *headerscope_command(port)]
     env = {"PYTHONMALLOC": "malloc"} if malloc else None

@@ -69,7 +69,6 @@ SCALARS: dict[type, Callable[[Any], str]] = {
 }
 
 
-
 def _scalar(value: Any) -> str | None:
     """The text of a value that is not a container, or None for a container."""
     format_ = SCALARS.get(type(value))
