@@ -42,6 +42,11 @@ class ChunkedDecoder:
     def done(self) -> bool:
         return self._state == _DONE
 
+    @property
+    def decoded(self) -> int:
+        """Octets of chunk data copied out of the buffer so far."""
+        return self._total
+
     def body(self) -> bytes:
         return b"".join(self._parts)
 

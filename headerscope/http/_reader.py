@@ -76,6 +76,19 @@ class RequestReader:
         """Bytes received and not yet part of a returned request."""
         return len(self._buf) - self._pos
 
+    @property
+    def held(self) -> int:
+        """Bytes of memory this reader holds: its buffer, and the chunks decoded so far."""
+        chunked = self._chunked
+        return len(self._buf) + (chunked.decoded if chunked is not None else 0)
+
+    def compact(self) -> None:
+        """Free what was consumed when nothing else is buffered: an idle keep-alive connection
+        would otherwise keep its last request's bytes (up to a whole body) until the next one."""
+        if self._pos and self._pos == len(self._buf) and self._state == _HEAD and self._line < 0:
+            self._buf = bytearray()
+            self._search = self._pos = 0
+
     def feed(self, data: bytes) -> None:
         if self._pos:
             drop = self._pos

@@ -44,6 +44,9 @@ _BATCH_BYTES = 1 << 18
 _BATCH_SECONDS = 0.005
 _LINGER = 2.0  # seconds to drain a client's unread input after our last response
 _APP_ERROR = error_response(500, "the application failed")
+_BUSY = error_response(503, "server busy: too many answers are waiting for their clients "
+                           "to read them", (("Retry-After", "1"),))
+_SMALL_ANSWER = 16 << 10  # answers up to this size go out even when the output budget is spent
 _new = tuple.__new__  # ConnectionInfo(...) runs a Python-level __new__; this builds the same tuple
 
 
@@ -66,6 +69,8 @@ class HTTPConnection(asyncio.Protocol):
         self._deferred = False  # complete requests left in the reader for a later turn
         self._eof = False
         self._draining = False  # the server is shutting down: answer, then close
+        self._input_held = 0  # our part of state.input_held
+        self._output_held = 0  # our part of state.output_held
 
     # -- asyncio callbacks -------------------------------------------------------------------
 
@@ -83,7 +88,12 @@ class HTTPConnection(asyncio.Protocol):
         self._set_deadline(self._loop.time() + state.config.keepalive_timeout)
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._state.connections.discard(self)
+        state = self._state
+        state.connections.discard(self)
+        state.input_held -= self._input_held
+        state.output_held -= self._output_held
+        self._input_held = self._output_held = 0
+        self._reader = RequestReader(state.config.limits)  # free the buffer now, not at GC
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
@@ -101,6 +111,10 @@ class HTTPConnection(asyncio.Protocol):
         self._reader.feed(data)
         if not self._deferred:
             self._process()
+        if self._held_input() and self._phase == _BODY:
+            # Over the server-wide budget: the request whose content does not fit is refused,
+            # not the ones that still fit (heads are small and have their own limits).
+            self._fail(503, "server busy: too much request content in flight")
         if self._phase == _HEAD and not self._deferred and self._transport is not None:
             self._set_deadline(self._deadline)
 
@@ -117,6 +131,7 @@ class HTTPConnection(asyncio.Protocol):
 
     def resume_writing(self) -> None:
         self._write_paused = False
+        self.recount_output()
         if self._phase == _CLOSING:
             return
         self._restart_deadline()
@@ -172,6 +187,9 @@ class HTTPConnection(asyncio.Protocol):
             self._phase = _CLOSING
         if out:
             transport.write(out[0] if len(out) == 1 else b"".join(out))
+            if self._output_held or transport.get_write_buffer_size():
+                self.recount_output()  # what the client has not read yet
+        reader.compact()
         if self._phase == _CLOSING:
             self._close_gracefully()
         elif self._deferred:
@@ -205,6 +223,15 @@ class HTTPConnection(asyncio.Protocol):
             keep = False
             data = encode_response(response, date=state.dates.get(), server=state.server_name,
                                    head_only=request.method == "HEAD", close=True)
+        if len(data) > _SMALL_ANSWER and state.output_over(
+                max(0, state.config.max_output_memory - len(data))):
+            # Clients that do not read hold their answers in our memory until the write
+            # timeout: a large answer that would take the unread total past the server-wide
+            # budget is replaced by a short one (with nothing held, any answer goes out).
+            response = _BUSY
+            keep = False
+            data = encode_response(response, date=state.dates.get(), server=state.server_name,
+                                   head_only=request.method == "HEAD", close=True)
         if not keep:
             self._phase = _CLOSING
         if state.access_log:
@@ -222,6 +249,22 @@ class HTTPConnection(asyncio.Protocol):
             access_log.info('%s "-" %d %d', self._client[0], status, len(response.body))
         return encode_response(response, date=state.dates.get(), server=state.server_name,
                                head_only=False, close=True)
+
+    def recount_output(self) -> int:
+        """Our answers still in the transport's buffer, brought up to date in the total."""
+        transport = self._transport
+        held = transport.get_write_buffer_size() if transport is not None else 0
+        self._state.output_held += held - self._output_held
+        self._output_held = held
+        return held
+
+    def _held_input(self) -> bool:
+        """Bring our request bytes up to date in the total; whether it is over the budget."""
+        held = self._reader.held
+        state = self._state
+        state.input_held += held - self._input_held
+        self._input_held = held
+        return state.input_held > state.config.max_input_memory
 
     def _fail(self, status: int, reason: str) -> None:
         """Answer with an error outside any request (timeouts, overload), then close."""

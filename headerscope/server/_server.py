@@ -98,6 +98,13 @@ class Server:
     def connections(self) -> int:
         return len(self._state.connections) if self._state else 0
 
+    @property
+    def memory_held(self) -> tuple[int, int]:
+        """(request bytes buffered, answer bytes unread) across all connections, as counted
+        against max_input_memory and max_output_memory."""
+        state = self._state
+        return (state.input_held, state.output_held) if state else (0, 0)
+
     async def start(self, fd_limit: int | None = None) -> None:
         config = self.config
         loop = asyncio.get_running_loop()

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from ._connection import App, HTTPConnection
 
 
+_RECOUNT = 0.05  # seconds between exact counts of the output held
+
+
 @dataclass(slots=True, eq=False)
 class ServerState:
     config: ServerConfig
@@ -22,9 +25,29 @@ class ServerState:
     dates: DateCache = field(default_factory=DateCache)
     connections: set[HTTPConnection] = field(default_factory=set)
     server_name: bytes = b""  # the Server field value, encoded once
+    # Memory held by all connections (config.max_input_memory, max_output_memory): each
+    # connection adds the change in what it holds, so the totals cost nothing to keep.
+    input_held: int = 0  # request bytes in the readers' buffers
+    output_held: int = 0  # answer bytes in the transports' buffers, as last seen
+    _output_counted: float = float("-inf")  # when output_held was last counted exactly
 
     def __post_init__(self) -> None:
         self.server_name = self.config.server_name.encode("latin-1")
+
+    def output_over(self, budget: int) -> bool:
+        """Whether the answers waiting for their clients exceed `budget`.
+
+        A connection sees its output grow when it writes, but the loop drains it without
+        telling us (only a paused transport reports that it resumed), so output_held can be
+        stale on the high side: before refusing anything, count again, at most every 50 ms
+        (a count visits every connection)."""
+        if self.output_held <= budget:
+            return False
+        now = self.loop.time()
+        if now - self._output_counted >= _RECOUNT:
+            self._output_counted = now
+            self.output_held = sum(c.recount_output() for c in self.connections)
+        return self.output_held > budget
 
     @property
     def access_log(self) -> bool:

@@ -25,6 +25,11 @@ class ServerConfig:
     # Limits on the server as a whole.
     max_connections: int = 16384  # above it, new connections get 503 and are closed
     max_requests: int = 1000  # per connection; the last response says Connection: close
+    # Memory held for all connections together, beyond each connection's own limits: 300
+    # clients stalled half-way through 1 MiB bodies would otherwise hold 300 MiB, and clients
+    # that never read their answers would hold every answer until the write timeout.
+    max_input_memory: int = 64 << 20  # request bytes buffered (heads, bodies); over it: 503
+    max_output_memory: int = 64 << 20  # answers written and not yet read by their clients
     backlog: int = 2048
     access_log: bool = True
     # cProfile of the serving loop, written at exit; each of --workers N writes FILE.PID
@@ -36,7 +41,8 @@ class ServerConfig:
             raise ValueError("port must be between 0 and 65535")
         if self.keyfile and not self.certfile:
             raise ValueError("a key file needs a certificate file (--certfile)")
-        positive = ("workers", "max_connections", "max_requests", "backlog")
+        positive = ("workers", "max_connections", "max_requests", "backlog",
+                    "max_input_memory", "max_output_memory")
         for name in positive:
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")

@@ -69,6 +69,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="open connections per process; more get 503 (default: %(default)s)")
     limits.add_argument("--max-requests", type=_COUNT, default=_DEFAULTS.max_requests,
                         help="requests per connection (default: %(default)s)")
+    for name, what in (("input", "request bytes buffered across all connections; a request "
+                                 "that would pass it gets 503"),
+                       ("output", "answers not yet read by their clients, across all "
+                                  "connections; past it, large answers are replaced by 503")):
+        limits.add_argument(f"--max-{name}-memory", type=_COUNT,
+                            default=getattr(_DEFAULTS, f"max_{name}_memory"),
+                            help=f"octets of {what} (default: %(default)s)")
     for name, what, kind in (
         ("request_line", "octets in the request line (414 above)", _COUNT),
         ("method", "octets in the method (501 above)", _COUNT),
@@ -95,5 +102,6 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
         body_timeout=ns.body_timeout, keepalive_timeout=ns.keepalive_timeout,
         write_timeout=ns.write_timeout, shutdown_timeout=ns.shutdown_timeout,
         max_connections=ns.max_connections, max_requests=ns.max_requests,
+        max_input_memory=ns.max_input_memory, max_output_memory=ns.max_output_memory,
         backlog=ns.backlog, access_log=ns.access_log,
     )
