@@ -7,9 +7,11 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from ._connection import App
+from ._loops import loop_factory
 from ._server import Server, raise_fd_limit, url
 from .config import ServerConfig
 
@@ -32,8 +34,8 @@ def run_one(config: ServerConfig, app: App, *, reuse_port: bool = False,
             announce: bool = True, ready: Callable[[], None] | None = None) -> int:
     """Serve in this process. `ready` is called once the listeners accept connections."""
     if config.profile is None:
-        return asyncio.run(_main(config, app, reuse_port=reuse_port, announce=announce,
-                                 ready=ready))
+        return _run(config, _main(config, app, reuse_port=reuse_port, announce=announce,
+                                  ready=ready))
     import cProfile
 
     # A worker profiles itself into FILE.PID: one file per process, readable with pstats.
@@ -41,11 +43,16 @@ def run_one(config: ServerConfig, app: App, *, reuse_port: bool = False,
     profiler = cProfile.Profile()
     profiler.enable()
     try:
-        return asyncio.run(_main(config, app, reuse_port=reuse_port, announce=announce,
-                                 ready=ready))
+        return _run(config, _main(config, app, reuse_port=reuse_port, announce=announce,
+                                  ready=ready))
     finally:
         profiler.disable()
         profiler.dump_stats(path)
+
+
+def _run(config: ServerConfig, main: Coroutine[Any, Any, int]) -> int:
+    with asyncio.Runner(loop_factory=loop_factory(config.loop)) as runner:
+        return runner.run(main)
 
 
 async def _main(config: ServerConfig, app: App, *, reuse_port: bool, announce: bool,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import __version__
 from ..http import Limits
+from ._loops import LOOPS
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class ServerConfig:
     max_output_memory: int = 64 << 20  # answers written and not yet read by their clients
     backlog: int = 2048
     access_log: bool = True
+    loop: str = "asyncio"  # or "uvloop" (the optional extra); asyncio when it is not installed
     # cProfile of the serving loop, written at exit; each of --workers N writes FILE.PID
     profile: str | None = None
     server_name: str = f"headerscope/{__version__}"  # the Server field
@@ -46,6 +48,8 @@ class ServerConfig:
         for name in positive:
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1")
+        if self.loop not in LOOPS:
+            raise ValueError(f"unknown event loop {self.loop!r}")
         timeouts = ("header_timeout", "body_timeout", "keepalive_timeout", "write_timeout")
         for name in (*timeouts, "shutdown_timeout"):
             if not getattr(self, name) > 0:

@@ -9,6 +9,7 @@ import argparse
 from collections.abc import Callable
 
 from ..http import Limits
+from ._loops import LOOPS
 from .config import ServerConfig
 
 _DEFAULTS = ServerConfig()
@@ -55,6 +56,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="listen queue length (default: %(default)s)")
     listen.add_argument("--no-access-log", dest="access_log", action="store_false",
                         help="do not log a line per request")
+    listen.add_argument("--loop", choices=LOOPS, default=_DEFAULTS.loop,
+                        help="event loop: uvloop needs the extra, pip install "
+                             "'headerscope[uvloop]' (default: %(default)s)")
     times = parser.add_argument_group("timeouts, in seconds")
     for name, what in (("header", "to receive a request head, from its first byte"),
                        ("body", "to receive a request body, after its head"),
@@ -103,5 +107,5 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
         write_timeout=ns.write_timeout, shutdown_timeout=ns.shutdown_timeout,
         max_connections=ns.max_connections, max_requests=ns.max_requests,
         max_input_memory=ns.max_input_memory, max_output_memory=ns.max_output_memory,
-        backlog=ns.backlog, access_log=ns.access_log,
+        backlog=ns.backlog, access_log=ns.access_log, loop=ns.loop,
     )

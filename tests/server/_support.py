@@ -14,6 +14,7 @@ from typing import Any
 
 from headerscope.http import ConnectionInfo, Limits, Request, Response
 from headerscope.server import Server, ServerConfig
+from headerscope.server._loops import loop_factory
 
 # Short timeouts, so that every timeout test takes well under a second of waiting.
 TEST_CONFIG = ServerConfig(
@@ -47,7 +48,7 @@ class RunningServer:
     def __init__(self, config: ServerConfig, app: Callable[[Request, ConnectionInfo], Response]):
         self.config = config
         self.server = Server(config, app)
-        self.loop = asyncio.new_event_loop()
+        self.loop = loop_factory(config.loop)()
         self._error: BaseException | None = None
         started = threading.Event()
 

@@ -14,7 +14,7 @@ import pytest
 from headerscope.http import ConnectionInfo, Request, Response
 from headerscope.server import ServerConfig
 
-from ._support import Start, connect, echo_app, exchange, get, parse_replies, receive
+from ._support import Reply, Start, connect, echo_app, exchange, get, parse_replies, receive
 
 GET = b"GET / HTTP/1.1\r\nHost: a\r\n\r\n"
 
@@ -81,11 +81,13 @@ def test_a_client_that_does_not_read_is_not_read_from(start: Start) -> None:
         expected = sent // len(request)
         sock.settimeout(5)
         data = bytearray()
-        while data.count(b"HTTP/1.1 200 OK") < expected:
+        replies: list[Reply] = []
+        while len(replies) < expected:  # the last head can arrive before its body
             chunk = sock.recv(1 << 20)
             assert chunk
             data += chunk
-        replies, _ = parse_replies(bytes(data))
+            if data.count(b"HTTP/1.1 200 OK") >= expected:
+                replies, _ = parse_replies(bytes(data))
         assert len(replies) == expected and all(r.body == b"b" * 8192 for r in replies)
 
 
