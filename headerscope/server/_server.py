@@ -13,6 +13,7 @@ from typing import Any
 
 from ._connection import App, HTTPConnection
 from ._state import ServerState
+from ._tls import TLSConnection
 from .config import ServerConfig
 
 log = logging.getLogger("headerscope.server")
@@ -117,12 +118,17 @@ class Server:
         self._state = state
         loop.set_exception_handler(self._exception_handler)
         context = tls_context(config)
+
+        def factory() -> asyncio.Protocol:
+            if context is None:
+                return HTTPConnection(state)
+            # TLS runs in our own protocol, not asyncio's, so that the ClientHello is ours
+            # to see (server/_tls.py); ALPN then picks the protocol inside.
+            return TLSConnection(state, context, lambda alpn: HTTPConnection(state))
+
         for sock in bind_sockets(config.host, config.port, reuse_port=self._reuse_port):
             sock.listen(config.backlog)
-            server = await loop.create_server(
-                lambda: HTTPConnection(state), sock=sock, ssl=context, backlog=config.backlog,
-                ssl_handshake_timeout=config.header_timeout if context else None,
-            )
+            server = await loop.create_server(factory, sock=sock, backlog=config.backlog)
             self._servers.append(server)
 
     def _exception_handler(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
@@ -153,4 +159,6 @@ class Server:
             await asyncio.sleep(0.05)
         for connection in list(state.connections):
             connection.abort()
+        for handshake in list(state.handshakes):
+            handshake.abort()
         await asyncio.sleep(0)  # let connection_lost callbacks run

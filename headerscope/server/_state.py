@@ -11,6 +11,7 @@ from .config import ServerConfig
 
 if TYPE_CHECKING:
     from ._connection import App, HTTPConnection
+    from ._tls import TLSConnection
 
 
 _RECOUNT = 0.05  # seconds between exact counts of the output held
@@ -24,6 +25,7 @@ class ServerState:
     max_connections: int  # the configured maximum, lowered to fit the file-descriptor limit
     dates: DateCache = field(default_factory=DateCache)
     connections: set[HTTPConnection] = field(default_factory=set)
+    handshakes: set[TLSConnection] = field(default_factory=set)  # TLS not yet established
     server_name: bytes = b""  # the Server field value, encoded once
     # Memory held by all connections (config.max_input_memory, max_output_memory): each
     # connection adds the change in what it holds, so the totals cost nothing to keep.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from headerscope.http import ConnectionInfo, Request, Response
 from headerscope.server._loops import LOOPS, available
 
-from ..conftest import IN_CI
+from ..conftest import IN_CI, require_tool
 from ._support import RunningServer, Start, config, echo_app
 
 
@@ -46,3 +48,17 @@ def start(loop_name: str) -> Iterator[Start]:
 @pytest.fixture
 def server(start: Start) -> RunningServer:
     return start()
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> tuple[Path, Path]:
+    """A throwaway certificate and key for localhost and 127.0.0.1 (cert.pem, key.pem)."""
+    openssl = require_tool("openssl")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+        check=True, capture_output=True, timeout=60,
+    )
+    return cert, key
