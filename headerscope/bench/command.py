@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .. import phases
+from ..server._loops import LOOPS
 from ..sxml import Node
 from . import alloc, procstat, report
 from .measure import LoadSpec, measure
@@ -43,6 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="keepalive: N persistent connections; close: the article's mode, "
                            "HTTP/1.0 and a new connection per request (default: %(default)s)")
     what.add_argument("--workers", type=int, default=1, help="server processes (default: 1)")
+    what.add_argument("--loop", choices=LOOPS, default="asyncio",
+                      help="the server's event loop (uvloop needs the extra; default: "
+                           "%(default)s)")
     what.add_argument("--server-profile", metavar="FILE",
                       help="run the server with --profile FILE (cProfile, read with pstats)")
     how = parser.add_argument_group("how")
@@ -92,7 +96,9 @@ def run(args: argparse.Namespace) -> int:
                 phases_file = None
             return _bench(args, None, host, port, path, pid, profiles, modes, phases_file)
         port = free_port()
-        extra = ["--profile", args.server_profile] if args.server_profile else []
+        extra = ["--loop", args.loop]
+        if args.server_profile:
+            extra += ["--profile", args.server_profile]
         env = {phases.ENV: phases_file} if phases_file else {}
         try:
             target = Target(headerscope_command(port, workers=args.workers, extra=extra),
@@ -110,7 +116,8 @@ def _bench(args: argparse.Namespace, target: Target | None, host: str, port: int
            phases_file: str | None) -> int:
     spec0 = LoadSpec(PROFILES["firefox"], generator=args.generator, client_cpus=args.client_cpus)
     generator = f"{wrk_version()} -t1" if spec0.use_wrk else "our asyncio generator"
-    server = (f"headerscope serve, {args.workers} process(es) on CPU {args.server_cpus}"
+    server = (f"headerscope serve --loop {args.loop}, {args.workers} process(es) on CPU "
+              f"{args.server_cpus}"
               if target else f"pid {pid}" if pid else "unknown process")
     print(f"headerscope bench: http://{host}:{port}{path} ({server}); load: {generator} "
           f"on CPU {args.client_cpus}; {args.duration:g} s per run after {args.warmup:g} s "
