@@ -5,13 +5,14 @@ Nothing here touches a socket, so every rule can be tested, and fuzzed, as a pur
 
 from ._errors import HTTPError
 from ._limits import Limits
-from ._model import ConnectionInfo, FieldLine, Request, Response
+from ._model import ConnectionDetails, ConnectionInfo, FieldLine, Request, Response, TLSDetails
 from ._reader import NEED_DATA, Event, HeadComplete, RequestReader, Signal
 from ._writer import CONTINUE, DateCache, encode_response, error_response
 
 __all__ = [
     "CONTINUE",
     "NEED_DATA",
+    "ConnectionDetails",
     "ConnectionInfo",
     "DateCache",
     "Event",
@@ -23,6 +24,7 @@ __all__ = [
     "RequestReader",
     "Response",
     "Signal",
+    "TLSDetails",
     "encode_response",
     "error_response",
 ]

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from ..proxy import ProxyHeader
 
 
 class FieldLine(NamedTuple):
@@ -48,10 +51,31 @@ class Response:
     body: bytes = b""
 
 
+@dataclass(frozen=True, slots=True)
+class TLSDetails:
+    """The TLS handshake as the server saw it (server/_tls.py)."""
+
+    version: str  # "TLSv1.3"
+    cipher: str  # the negotiated suite's OpenSSL name
+    alpn: str | None  # the negotiated protocol, None when the client offered none we speak
+    resumed: bool  # a session resumed from a ticket or an ID
+    first_flight: bytes  # the client's bytes until the handshake ended: its ClientHello first
+    client_certificate: bytes | None = None  # DER, when the client sent one
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionDetails:
+    """What a connection showed before its first request, shared by all its requests."""
+
+    proxy: ProxyHeader | None = None  # the PROXY protocol header, when one came first
+    tls: TLSDetails | None = None
+
+
 class ConnectionInfo(NamedTuple):
     """What the server knows about the connection a request arrived on."""
 
-    client: tuple[str, int]  # peer address and port
+    client: tuple[str, int]  # peer address and port (of the socket: see details.proxy)
     server: tuple[str, int]  # local address and port
     request_number: int  # 1 for the first request on this connection
     tls: bool
+    details: ConnectionDetails | None = None

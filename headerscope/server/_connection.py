@@ -18,6 +18,7 @@ from .. import phases
 from ..http import (
     CONTINUE,
     NEED_DATA,
+    ConnectionDetails,
     ConnectionInfo,
     HeadComplete,
     HTTPError,
@@ -27,6 +28,7 @@ from ..http import (
     encode_response,
     error_response,
 )
+from ._log import log_text
 
 if TYPE_CHECKING:
     from ._state import ServerState
@@ -51,8 +53,9 @@ _new = tuple.__new__  # ConnectionInfo(...) runs a Python-level __new__; this bu
 
 
 class HTTPConnection(asyncio.Protocol):
-    def __init__(self, state: ServerState) -> None:
+    def __init__(self, state: ServerState, details: ConnectionDetails | None = None) -> None:
         self._state = state
+        self._details = details  # PROXY header and TLS handshake, when there were any
         self._loop = state.loop
         self._transport: asyncio.Transport | None = None
         self._reader = RequestReader(state.config.limits)
@@ -208,7 +211,8 @@ class HTTPConnection(asyncio.Protocol):
             request.keep_alive and not self._draining
             and self._count < state.config.max_requests
         )
-        info = _new(ConnectionInfo, (self._client, self._server, self._count, self._tls))
+        info = _new(ConnectionInfo, (self._client, self._server, self._count, self._tls,
+                                     self._details))
         try:
             response = state.app(request, info)
             data = encode_response(
@@ -235,9 +239,9 @@ class HTTPConnection(asyncio.Protocol):
         if not keep:
             self._phase = _CLOSING
         if state.access_log:
-            access_log.info('%s "%s %s %s" %d %d', self._client[0], request.method,
-                            request.target, request.version, response.status,
-                            len(response.body))
+            access_log.info('%s "%s %s %s" %d %d', log_text(str(self._client[0])),
+                            log_text(request.method), log_text(request.target),
+                            log_text(request.version), response.status, len(response.body))
         return data
 
     def _error_bytes(
@@ -246,7 +250,8 @@ class HTTPConnection(asyncio.Protocol):
         state = self._state
         response = error_response(status, reason, headers)
         if state.access_log:
-            access_log.info('%s "-" %d %d', self._client[0], status, len(response.body))
+            access_log.info('%s "-" %d %d', log_text(str(self._client[0])), status,
+                            len(response.body))
         return encode_response(response, date=state.dates.get(), server=state.server_name,
                                head_only=False, close=True)
 

@@ -11,7 +11,10 @@ import ssl
 import time
 from typing import Any
 
+from ..http import ConnectionDetails
+from ..proxy import Networks, ProxyHeader
 from ._connection import App, HTTPConnection
+from ._front import ProxyFront
 from ._state import ServerState
 from ._tls import TLSConnection
 from .config import ServerConfig
@@ -119,12 +122,23 @@ class Server:
         loop.set_exception_handler(self._exception_handler)
         context = tls_context(config)
 
-        def factory() -> asyncio.Protocol:
+        def after_proxy(proxy: ProxyHeader | None) -> asyncio.Protocol:
             if context is None:
-                return HTTPConnection(state)
+                if proxy is None:
+                    return HTTPConnection(state)
+                return HTTPConnection(state, ConnectionDetails(proxy=proxy))
             # TLS runs in our own protocol, not asyncio's, so that the ClientHello is ours
             # to see (server/_tls.py); ALPN then picks the protocol inside.
-            return TLSConnection(state, context, lambda alpn: HTTPConnection(state))
+            return TLSConnection(state, context, lambda tls: HTTPConnection(
+                state, ConnectionDetails(proxy=proxy, tls=tls)))
+
+        allowed = Networks.parse(config.proxy_protocol_from) if config.proxy_protocol_from \
+            else None
+
+        def factory() -> asyncio.Protocol:
+            if allowed is None:
+                return after_proxy(None)
+            return ProxyFront(state, allowed, after_proxy)
 
         for sock in bind_sockets(config.host, config.port, reuse_port=self._reuse_port):
             sock.listen(config.backlog)
@@ -159,6 +173,6 @@ class Server:
             await asyncio.sleep(0.05)
         for connection in list(state.connections):
             connection.abort()
-        for handshake in list(state.handshakes):
-            handshake.abort()
+        for pending in list(state.pending):
+            pending.abort()
         await asyncio.sleep(0)  # let connection_lost callbacks run

@@ -11,6 +11,7 @@ from .config import ServerConfig
 
 if TYPE_CHECKING:
     from ._connection import App, HTTPConnection
+    from ._front import ProxyFront
     from ._tls import TLSConnection
 
 
@@ -25,7 +26,8 @@ class ServerState:
     max_connections: int  # the configured maximum, lowered to fit the file-descriptor limit
     dates: DateCache = field(default_factory=DateCache)
     connections: set[HTTPConnection] = field(default_factory=set)
-    handshakes: set[TLSConnection] = field(default_factory=set)  # TLS not yet established
+    # Connections not yet at HTTP: a PROXY header or a TLS handshake still to come.
+    pending: set[ProxyFront | TLSConnection] = field(default_factory=set)
     server_name: bytes = b""  # the Server field value, encoded once
     # Memory held by all connections (config.max_input_memory, max_output_memory): each
     # connection adds the change in what it holds, so the totals cost nothing to keep.

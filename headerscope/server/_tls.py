@@ -23,6 +23,8 @@ import ssl
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..http import TLSDetails
+
 if TYPE_CHECKING:
     from ._state import ServerState
 
@@ -31,7 +33,7 @@ log = logging.getLogger("headerscope.server")
 HELLO_LIMIT = 1 << 16  # raw bytes kept of the client's first flight (a ClientHello <= 16 KiB+)
 _READ = 1 << 16  # plaintext bytes taken from the SSLObject per read call
 
-InnerFactory = Callable[[str | None], asyncio.Protocol]  # negotiated ALPN -> protocol
+InnerFactory = Callable[[TLSDetails], asyncio.Protocol]  # the handshake (its ALPN) -> protocol
 
 
 class TLSConnection(asyncio.Protocol):
@@ -59,8 +61,8 @@ class TLSConnection(asyncio.Protocol):
         raw: Any = transport
         self._raw = raw
         state = self._state
-        state.handshakes.add(self)
-        if len(state.handshakes) + len(state.connections) > state.max_connections:
+        state.pending.add(self)
+        if len(state.pending) + len(state.connections) > state.max_connections:
             raw.abort()  # no TLS yet to say 503 in; a plain close is all a client can read
             return
         # A silent or trickling client holds no more than a slow HTTP/1.1 head does.
@@ -82,7 +84,7 @@ class TLSConnection(asyncio.Protocol):
         return False  # TLS has no half-close: the socket closes once our output is sent
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._state.handshakes.discard(self)
+        self._state.pending.discard(self)
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
@@ -120,12 +122,12 @@ class TLSConnection(asyncio.Protocol):
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        self._state.handshakes.discard(self)
+        self._state.pending.discard(self)
         raw = self._raw
         if raw is None:
             return
         self._transport = TLSTransport(self, raw)
-        inner = self._inner = self._make_inner(self._ssl.selected_alpn_protocol())
+        inner = self._inner = self._make_inner(self.details())
         inner.connection_made(self._transport)
         if not self._paused:
             self._deliver()  # application data that came with the handshake's last flight
@@ -134,6 +136,14 @@ class TLSConnection(asyncio.Protocol):
         self._timer = None
         if self._raw is not None and self._transport is None:
             self._raw.abort()
+
+    def details(self) -> TLSDetails:
+        obj = self._ssl
+        cipher = obj.cipher()
+        certificate = obj.getpeercert(binary_form=True)
+        return TLSDetails(obj.version() or "", cipher[0] if cipher else "",
+                          obj.selected_alpn_protocol(), obj.session_reused,
+                          bytes(self._hello), certificate or None)
 
     @property
     def inner(self) -> asyncio.Protocol | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import __version__
 from ..http import Limits
+from ..proxy import Networks
 from ._loops import LOOPS
 
 
@@ -33,12 +34,17 @@ class ServerConfig:
     max_output_memory: int = 64 << 20  # answers written and not yet read by their clients
     backlog: int = 2048
     access_log: bool = True
+    # Peers allowed to send a PROXY protocol header (v1 or v2) before anything else; every
+    # other peer is refused. Empty: the protocol is off (RFC-style: never guessed).
+    proxy_protocol_from: tuple[str, ...] = ()
     loop: str = "asyncio"  # or "uvloop" (the optional extra); asyncio when it is not installed
     # cProfile of the serving loop, written at exit; each of --workers N writes FILE.PID
     profile: str | None = None
     server_name: str = f"headerscope/{__version__}"  # the Server field
 
     def __post_init__(self) -> None:
+        if self.proxy_protocol_from:
+            Networks.parse(self.proxy_protocol_from)  # raises CIDRError (a ValueError)
         if not 0 <= self.port <= 65535:
             raise ValueError("port must be between 0 and 65535")
         if self.keyfile and not self.certfile:

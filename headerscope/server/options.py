@@ -9,6 +9,7 @@ import argparse
 from collections.abc import Callable
 
 from ..http import Limits
+from ..proxy import Networks
 from ._loops import LOOPS
 from .config import ServerConfig
 
@@ -42,6 +43,14 @@ def _port(text: str) -> int:
     return int(port)
 
 
+def _networks(text: str) -> str:
+    try:
+        Networks.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     listen = parser.add_argument_group("listening")
     listen.add_argument("--host", default=_DEFAULTS.host,
@@ -56,6 +65,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="listen queue length (default: %(default)s)")
     listen.add_argument("--no-access-log", dest="access_log", action="store_false",
                         help="do not log a line per request")
+    listen.add_argument("--proxy-protocol-from", nargs="+", action="extend", default=[],
+                        metavar="CIDR", type=_networks,
+                        help="accept a PROXY protocol header (v1 or v2, as HAProxy sends) "
+                             "from these networks, and refuse every other peer; e.g. "
+                             "10.0.0.0/8 ::1 (off by default)")
     listen.add_argument("--loop", choices=LOOPS, default=_DEFAULTS.loop,
                         help="event loop: uvloop needs the extra, pip install "
                              "'headerscope[uvloop]' (default: %(default)s)")
@@ -108,4 +122,5 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
         max_connections=ns.max_connections, max_requests=ns.max_requests,
         max_input_memory=ns.max_input_memory, max_output_memory=ns.max_output_memory,
         backlog=ns.backlog, access_log=ns.access_log, loop=ns.loop,
+        proxy_protocol_from=tuple(ns.proxy_protocol_from),
     )
