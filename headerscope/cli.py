@@ -34,6 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
     f = sub.add_parser("fields", help="list the registry of known fields")
     f.add_argument("--json", action="store_true", help="print JSON instead of text")
 
+    t = sub.add_parser("tls-hello", help="decode a TLS ClientHello and its JA3 and JA4 "
+                       "fingerprints", description="headerscope tls-hello FILE | -")
+    t.add_argument("source", metavar="FILE|-",
+                   help="the hello as TLS records, a handshake message, or hex text (plain, or "
+                        "a hex dump with offsets); '-' for standard input")
+    t.add_argument("--json", action="store_true", help="print JSON instead of text")
+
     s = sub.add_parser("serve", help="run the inspector server")
     from .server.options import add_arguments
 
@@ -70,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .commands import run_fields
 
         return run_fields(as_json=args.json)
+    if args.command == "tls-hello":
+        from .tls.command import run_tls_hello
+
+        return run_tls_hello(args.source, as_json=args.json)
     if args.command == "serve":
         from .commands import run_serve
 
