@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ..proxy import ProxyHeader
+    from ..tls import ClientHello, HelloError
 
 
 class FieldLine(NamedTuple):
@@ -59,7 +60,11 @@ class TLSDetails:
     cipher: str  # the negotiated suite's OpenSSL name
     alpn: str | None  # the negotiated protocol, None when the client offered none we speak
     resumed: bool  # a session resumed from a ticket or an ID
-    first_flight: bytes  # the client's bytes until the handshake ended: its ClientHello first
+    client_hello: bytes  # the records that carried the ClientHello, as received
+    # Decoded once per connection (headerscope.tls), not per request: the hello, or why not.
+    hello: ClientHello | None = None
+    hello_error: HelloError | None = None
+    fingerprints: tuple[tuple[str, str], ...] = ()  # ("ja3", ...), ("ja4", ...), in order
     client_certificate: bytes | None = None  # DER, when the client sent one
 
 

@@ -24,13 +24,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..http import TLSDetails
+from ..tls import ClientHello, HelloAccumulator, HelloError
+from ..tls.render import fingerprints
 
 if TYPE_CHECKING:
     from ._state import ServerState
 
 log = logging.getLogger("headerscope.server")
 
-HELLO_LIMIT = 1 << 16  # raw bytes kept of the client's first flight (a ClientHello <= 16 KiB+)
 _READ = 1 << 16  # plaintext bytes taken from the SSLObject per read call
 
 InnerFactory = Callable[[TLSDetails], asyncio.Protocol]  # the handshake (its ALPN) -> protocol
@@ -49,7 +50,11 @@ class TLSConnection(asyncio.Protocol):
         self._raw: asyncio.Transport | None = None
         self._inner: asyncio.Protocol | None = None
         self._transport: TLSTransport | None = None
-        self._hello = bytearray()  # the client's bytes until the handshake completed
+        # The ClientHello's records as they arrive (bounded by the accumulator's limit).
+        self._collecting: HelloAccumulator | None = HelloAccumulator()
+        self._hello = bytearray()
+        self._hello_error: HelloError | None = None
+        self._parsed: ClientHello | None = None
         self._timer: asyncio.TimerHandle | None = None
         self._paused = False  # the inner protocol asked us to stop delivering
         self._closed = False  # close_notify received or sent
@@ -103,8 +108,20 @@ class TLSConnection(asyncio.Protocol):
     # -- the handshake --------------------------------------------------------------------
 
     def _handshake(self, data: bytes) -> None:
-        if len(self._hello) < HELLO_LIMIT:
-            self._hello += data[: HELLO_LIMIT - len(self._hello)]
+        collecting = self._collecting
+        if collecting is not None:
+            try:
+                self._parsed = collecting.feed(data)
+                if self._parsed is not None:
+                    self._hello += data[: len(data) - len(collecting.rest)]
+                    self._collecting = None
+                else:
+                    self._hello += data
+            except HelloError as error:
+                # Not a hello we can read: the handshake says whether it is TLS at all; the
+                # page says why there is no fingerprint.
+                self._hello_error = error
+                self._collecting = None
         self._incoming.write(data)
         try:
             self._ssl.do_handshake()
@@ -138,21 +155,19 @@ class TLSConnection(asyncio.Protocol):
             self._raw.abort()
 
     def details(self) -> TLSDetails:
+        """The handshake's facts, with the hello decoded and fingerprinted once, here."""
         obj = self._ssl
         cipher = obj.cipher()
         certificate = obj.getpeercert(binary_form=True)
+        hello = self._parsed
+        prints = tuple(fingerprints(hello).items()) if hello is not None else ()
         return TLSDetails(obj.version() or "", cipher[0] if cipher else "",
-                          obj.selected_alpn_protocol(), obj.session_reused,
-                          bytes(self._hello), certificate or None)
+                          obj.selected_alpn_protocol(), obj.session_reused, bytes(self._hello),
+                          hello, self._hello_error, prints, certificate or None)
 
     @property
     def inner(self) -> asyncio.Protocol | None:
         return self._inner
-
-    @property
-    def client_hello(self) -> bytes:
-        """The raw bytes the client sent until the handshake completed (its first flight)."""
-        return bytes(self._hello)
 
     # -- records ----------------------------------------------------------------------------
 
@@ -241,8 +256,6 @@ class TLSConnection(asyncio.Protocol):
             return self._ssl.getpeercert()
         if name == "cipher":
             return self._ssl.cipher()
-        if name == "client_hello":
-            return self.client_hello
         return None
 
     def abort(self) -> None:

@@ -9,9 +9,10 @@ import ssl
 import time
 from pathlib import Path
 
+from headerscope.http import ConnectionInfo, Request, Response
 from headerscope.server._state import ServerState
 
-from ._support import RunningServer, Start, connect, parse_replies, receive
+from ._support import RunningServer, Start, connect, echo_app, parse_replies, receive
 
 GET = b"GET / HTTP/1.1\r\nHost: a\r\n\r\n"
 
@@ -62,11 +63,18 @@ def test_a_large_answer_to_a_slow_reader_arrives_whole(
     assert replies[0].body == b"b" * 3_000_000
 
 
-def test_a_hello_in_one_byte_segments_completes_and_is_kept_whole(
+def test_a_hello_in_one_byte_segments_completes_and_is_decoded_once(
     start: Start, certificate: tuple[Path, Path]
 ) -> None:
-    server = _tls_server(start, certificate)
-    context = ssl.create_default_context(cafile=str(certificate[0]))
+    seen: list[ConnectionInfo] = []
+
+    def app(request: Request, info: ConnectionInfo) -> Response:
+        seen.append(info)
+        return echo_app(request, info)
+
+    cert, key = certificate
+    server = start(app, certfile=str(cert), keyfile=str(key))
+    context = ssl.create_default_context(cafile=str(cert))
     incoming, outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()
     client = context.wrap_bio(incoming, outgoing, server_hostname="localhost")
     with contextlib.suppress(ssl.SSLWantReadError):
@@ -86,20 +94,24 @@ def test_a_hello_in_one_byte_segments_completes_and_is_kept_whole(
             except ssl.SSLWantReadError:
                 sock.sendall(outgoing.read())
         sock.sendall(outgoing.read())
-        client.write(GET)
-        sock.sendall(outgoing.read())
-        answer = b""
-        while b"\r\n\r\n" not in answer:
-            incoming.write(sock.recv(65536))
-            try:
-                answer += client.read(65536)
-            except ssl.SSLWantReadError:
-                continue
-        kept = server.call(lambda: [c._transport.get_extra_info("client_hello")  # type: ignore[union-attr]
-                                    for c in _state(server).connections])
-    assert answer.startswith(b"HTTP/1.1 200 ")
-    # The first flight: the hello, byte for byte, then the rest of the client's handshake.
-    assert len(kept) == 1 and kept[0].startswith(hello)
+        for _ in range(2):
+            client.write(GET)
+            sock.sendall(outgoing.read())
+            answer = b""
+            while not answer.endswith(b"body=b''\ntrailers=[]\n"):
+                incoming.write(sock.recv(65536))
+                with contextlib.suppress(ssl.SSLWantReadError):
+                    answer += client.read(65536)
+            assert answer.startswith(b"HTTP/1.1 200 ")
+    assert len(seen) == 2 and seen[0].details is seen[1].details  # one per connection
+    details = seen[0].details
+    assert details is not None and details.tls is not None and details.proxy is None
+    tls = details.tls
+    assert tls.client_hello == hello  # exactly the hello's records, nothing after them
+    assert tls.hello is not None and tls.hello_error is None
+    assert [name for name, _ in tls.fingerprints] == ["ja3", "ja3_hash", "ja4", "ja4_r",
+                                                      "ja4_o", "ja4_ro"]
+    assert tls.version == "TLSv1.3" and tls.alpn is None and not tls.resumed
 
 
 def test_a_silent_or_half_hello_client_is_dropped_at_the_header_deadline(
