@@ -20,7 +20,8 @@ def run() -> list[Figure]:
     cases = load()
     variants = [*cases, *(with_view(c, v) for c in cases for v in ("html", "json", "raw"))]
     server = RunningServer(
-        config(header_timeout=0.5, body_timeout=0.5, keepalive_timeout=0.5), make_app())
+        config(header_timeout=0.5, body_timeout=0.5, keepalive_timeout=0.5,
+               http1_only=True), make_app())
     try:
         with ThreadPoolExecutor(max_workers=12) as pool:
             results = list(pool.map(lambda case: (case.name, grade(server, case)), variants))

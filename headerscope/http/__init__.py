@@ -5,7 +5,15 @@ Nothing here touches a socket, so every rule can be tested, and fuzzed, as a pur
 
 from ._errors import HTTPError
 from ._limits import Limits
-from ._model import ConnectionDetails, ConnectionInfo, FieldLine, Request, Response, TLSDetails
+from ._model import (
+    ConnectionDetails,
+    ConnectionInfo,
+    FieldLine,
+    HTTP2Details,
+    Request,
+    Response,
+    TLSDetails,
+)
 from ._reader import NEED_DATA, Event, HeadComplete, RequestReader, Signal
 from ._writer import CONTINUE, DateCache, encode_response, error_response
 
@@ -17,6 +25,7 @@ __all__ = [
     "DateCache",
     "Event",
     "FieldLine",
+    "HTTP2Details",
     "HTTPError",
     "HeadComplete",
     "Limits",

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from ..http2 import Diagnostic as H2Diagnostic
+    from ..http2 import FrameInfo
+    from ..http2.frames import Priority
+    from ..http2.hpack import HeaderBlock
     from ..proxy import ProxyHeader
     from ..tls import ClientHello, HelloError
 
@@ -40,6 +44,7 @@ class Request:
     chunked: bool = False
     content_length: int | None = None  # the declared length, None when absent or chunked
     expect_continue: bool = False  # HTTP/1.1 "Expect: 100-continue"
+    http2: HTTP2Details | None = None  # what HTTP/2 showed of this request, when it came so
 
 
 @dataclass(slots=True)
@@ -50,6 +55,25 @@ class Response:
     # A tuple when the fields are the same on every response: the server encodes it once.
     headers: Sequence[tuple[str, str]] = ()
     body: bytes = b""
+
+
+@dataclass(frozen=True, slots=True)
+class HTTP2Details:
+    """An HTTP/2 request as it was sent (headerscope.http2): the fields with their HPACK
+    representations, and the connection's preamble that identifies the client."""
+
+    way: str  # "h2" (TLS, ALPN), "h2c" (cleartext, prior knowledge), "h2c upgrade" (101)
+    stream_id: int
+    block: HeaderBlock  # every field in wire order, pseudo-header fields included
+    pseudo_order: str  # "m,a,s,p": the pseudo-header fields' initials, as sent
+    diagnostics: tuple[H2Diagnostic, ...]  # RFC 9113 8.1-8.3: why the request is malformed
+    settings: tuple[tuple[int, int], ...]  # the client's first SETTINGS, in order
+    upgrade_settings: tuple[tuple[int, int], ...] | None  # HTTP2-Settings of an h2c upgrade
+    window_update: int | None  # the client's first connection WINDOW_UPDATE increment
+    priority: tuple[tuple[int, Priority], ...]  # PRIORITY frames sent before the first request
+    fingerprint: str  # SETTINGS|WINDOW_UPDATE|PRIORITY|pseudo-header order (Akamai, 2017)
+    frames: tuple[FrameInfo, ...]  # this stream's frames, with their offsets
+    trailers: HeaderBlock | None = None
 
 
 @dataclass(frozen=True, slots=True)

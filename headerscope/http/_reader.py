@@ -82,6 +82,15 @@ class RequestReader:
         chunked = self._chunked
         return len(self._buf) + (chunked.decoded if chunked is not None else 0)
 
+    def take_rest(self) -> bytes:
+        """Everything received after the last request returned (what follows an upgrade: the
+        new protocol's bytes); the reader is left empty."""
+        rest = bytes(self._buf[self._pos:])
+        self._buf = bytearray()
+        self._pos = 0
+        self._reset()
+        return rest
+
     def compact(self) -> None:
         """Free what was consumed when nothing else is buffered: an idle keep-alive connection
         would otherwise keep its last request's bytes (up to a whole body) until the next one."""

@@ -28,6 +28,8 @@ from ..http import (
     encode_response,
     error_response,
 )
+from ..http2 import PREFACE, H2Error, ServerConnection, is_preface_prefix
+from ._h2 import H2Connection, h2c_settings, limits_for
 from ._log import log_text
 
 if TYPE_CHECKING:
@@ -49,6 +51,8 @@ _APP_ERROR = error_response(500, "the application failed")
 _BUSY = error_response(503, "server busy: too many answers are waiting for their clients "
                            "to read them", (("Retry-After", "1"),))
 _SMALL_ANSWER = 16 << 10  # answers up to this size go out even when the output budget is spent
+# RFC 7540, 3.2: "the server ... sends a 101 (Switching Protocols) response", then HTTP/2.
+_SWITCHING = b"HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n"
 _new = tuple.__new__  # ConnectionInfo(...) runs a Python-level __new__; this builds the same tuple
 
 
@@ -72,6 +76,13 @@ class HTTPConnection(asyncio.Protocol):
         self._deferred = False  # complete requests left in the reader for a later turn
         self._eof = False
         self._draining = False  # the server is shutting down: answer, then close
+        # HTTP/2 in cleartext (h2c): the first bytes may be its preface (prior knowledge), and
+        # a request may ask for it (Upgrade: h2c). With TLS, ALPN decides before we exist.
+        h2c = not state.config.http1_only and (details is None or details.tls is None)
+        self._sniff = h2c
+        self._sniff_upgrade = h2c
+        self._stash = b""  # a start of the preface, waiting for the rest
+        self._upgrade: tuple[ServerConnection, Request] | None = None  # h2c, once answered 101
         self._input_held = 0  # our part of state.input_held
         self._output_held = 0  # our part of state.output_held
 
@@ -105,6 +116,10 @@ class HTTPConnection(asyncio.Protocol):
     def data_received(self, data: bytes) -> None:
         if self._phase == _CLOSING:
             return  # draining what the client still sends after our last response
+        if self._sniff:
+            data = self._sniff_preface(data)
+            if not data:
+                return
         if self._phase == _IDLE:
             self._phase = _HEAD
             # A total deadline from the first byte: trickling bytes does not extend it. It is
@@ -172,7 +187,7 @@ class HTTPConnection(asyncio.Protocol):
                 assert isinstance(event, Request)
                 data = self._respond(event)
                 out.append(data)
-                if self._phase == _CLOSING:
+                if self._phase == _CLOSING or self._upgrade is not None:
                     break
                 size += len(data)
                 if reader.buffered:
@@ -190,8 +205,13 @@ class HTTPConnection(asyncio.Protocol):
             self._phase = _CLOSING
         if out:
             transport.write(out[0] if len(out) == 1 else b"".join(out))
-            if self._output_held or transport.get_write_buffer_size():
-                self.recount_output()  # what the client has not read yet
+        if self._upgrade is not None:
+            conn, upgraded = self._upgrade
+            self._switch(H2Connection(self._state, self._details, "h2c upgrade", conn, upgraded),
+                         reader.take_rest())
+            return
+        if out and (self._output_held or transport.get_write_buffer_size()):
+            self.recount_output()  # what the client has not read yet
         reader.compact()
         if self._phase == _CLOSING:
             self._close_gracefully()
@@ -206,6 +226,17 @@ class HTTPConnection(asyncio.Protocol):
 
     def _respond(self, request: Request) -> bytes:
         state = self._state
+        if self._sniff_upgrade and b"h2c" in request.head:
+            settings = h2c_settings(request)
+            if settings is not None:
+                try:
+                    conn = ServerConnection.from_upgrade(settings, limits_for(state),
+                                                         clock=self._loop.time)
+                except H2Error:
+                    pass  # RFC 7540, 3.2.1: a bad HTTP2-Settings: served as HTTP/1.1
+                else:
+                    self._upgrade = (conn, request)
+                    return _SWITCHING
         self._count += 1
         keep = (
             request.keep_alive and not self._draining
@@ -254,6 +285,33 @@ class HTTPConnection(asyncio.Protocol):
                             len(response.body))
         return encode_response(response, date=state.dates.get(), server=state.server_name,
                                head_only=False, close=True)
+
+    def _sniff_preface(self, data: bytes) -> bytes:
+        """The bytes to read as HTTP/1.1: b"" when they were (or may yet be) HTTP/2's
+        preface, in which case the connection is handed over (or the start is kept)."""
+        seen = self._stash + data if self._stash else data
+        if not is_preface_prefix(seen):
+            self._sniff = False
+            self._stash = b""
+            return seen
+        if len(seen) < len(PREFACE):
+            self._stash = seen
+            return b""
+        self._sniff = False
+        self._switch(H2Connection(self._state, self._details, "h2c"), seen)
+        return b""
+
+    def _switch(self, protocol: H2Connection, data: bytes) -> None:
+        """Hand the transport to HTTP/2, with the bytes it should read first."""
+        transport = self._transport
+        self.connection_lost(None)  # leaves the roster, gives back its memory, stops its timer
+        self._phase = _CLOSING
+        if transport is None:
+            return
+        transport.set_protocol(protocol)
+        protocol.connection_made(transport)
+        if data:
+            protocol.data_received(data)
 
     def recount_output(self) -> int:
         """Our answers still in the transport's buffer, brought up to date in the total."""

@@ -11,10 +11,11 @@ import ssl
 import time
 from typing import Any
 
-from ..http import ConnectionDetails
+from ..http import ConnectionDetails, TLSDetails
 from ..proxy import Networks, ProxyHeader
 from ._connection import App, HTTPConnection
 from ._front import ProxyFront
+from ._h2 import H2Connection
 from ._state import ServerState
 from ._tls import TLSConnection
 from .config import ServerConfig
@@ -73,7 +74,7 @@ def tls_context(config: ServerConfig) -> ssl.SSLContext | None:
         return None
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(config.certfile, config.keyfile)
-    context.set_alpn_protocols(["http/1.1"])
+    context.set_alpn_protocols(["http/1.1"] if config.http1_only else ["h2", "http/1.1"])
     return context
 
 
@@ -129,8 +130,13 @@ class Server:
                 return HTTPConnection(state, ConnectionDetails(proxy=proxy))
             # TLS runs in our own protocol, not asyncio's, so that the ClientHello is ours
             # to see (server/_tls.py); ALPN then picks the protocol inside.
-            return TLSConnection(state, context, lambda tls: HTTPConnection(
-                state, ConnectionDetails(proxy=proxy, tls=tls)))
+            return TLSConnection(state, context, lambda tls: after_tls(proxy, tls))
+
+        def after_tls(proxy: ProxyHeader | None, tls: TLSDetails) -> asyncio.Protocol:
+            details = ConnectionDetails(proxy=proxy, tls=tls)
+            if tls.alpn == "h2":
+                return H2Connection(state, details, "h2")
+            return HTTPConnection(state, details)
 
         allowed = Networks.parse(config.proxy_protocol_from) if config.proxy_protocol_from \
             else None

@@ -12,6 +12,7 @@ from .config import ServerConfig
 if TYPE_CHECKING:
     from ._connection import App, HTTPConnection
     from ._front import ProxyFront
+    from ._h2 import H2Connection
     from ._tls import TLSConnection
 
 
@@ -25,7 +26,7 @@ class ServerState:
     loop: asyncio.AbstractEventLoop
     max_connections: int  # the configured maximum, lowered to fit the file-descriptor limit
     dates: DateCache = field(default_factory=DateCache)
-    connections: set[HTTPConnection] = field(default_factory=set)
+    connections: set[HTTPConnection | H2Connection] = field(default_factory=set)
     # Connections not yet at HTTP: a PROXY header or a TLS handshake still to come.
     pending: set[ProxyFront | TLSConnection] = field(default_factory=set)
     server_name: bytes = b""  # the Server field value, encoded once

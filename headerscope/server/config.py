@@ -37,6 +37,9 @@ class ServerConfig:
     # Peers allowed to send a PROXY protocol header (v1 or v2) before anything else; every
     # other peer is refused. Empty: the protocol is off (RFC-style: never guessed).
     proxy_protocol_from: tuple[str, ...] = ()
+    # HTTP/2 is offered by ALPN on TLS and detected on cleartext (the prior-knowledge preface,
+    # Upgrade: h2c); True serves HTTP/1.1 only.
+    http1_only: bool = False
     loop: str = "asyncio"  # or "uvloop" (the optional extra); asyncio when it is not installed
     # cProfile of the serving loop, written at exit; each of --workers N writes FILE.PID
     profile: str | None = None

@@ -70,6 +70,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="accept a PROXY protocol header (v1 or v2, as HAProxy sends) "
                              "from these networks, and refuse every other peer; e.g. "
                              "10.0.0.0/8 ::1 (off by default)")
+    listen.add_argument("--http1-only", action="store_true",
+                        help="serve HTTP/1.1 only: no h2 by ALPN, no h2c preface or upgrade")
     listen.add_argument("--loop", choices=LOOPS, default=_DEFAULTS.loop,
                         help="event loop: uvloop needs the extra, pip install "
                              "'headerscope[uvloop]' (default: %(default)s)")
@@ -122,5 +124,5 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
         max_connections=ns.max_connections, max_requests=ns.max_requests,
         max_input_memory=ns.max_input_memory, max_output_memory=ns.max_output_memory,
         backlog=ns.backlog, access_log=ns.access_log, loop=ns.loop,
-        proxy_protocol_from=tuple(ns.proxy_protocol_from),
+        proxy_protocol_from=tuple(ns.proxy_protocol_from), http1_only=ns.http1_only,
     )
