@@ -195,3 +195,22 @@ def test_curl_http2(start: Start, certificate: tuple[Path, Path], tls: bool) -> 
     out = result.stdout.decode()
     assert out.count("GET /curl HTTP/2") == len(urls) and f"way={'h2' if tls else 'h2c'} " in out
     assert f"number={len(urls)}" in out
+
+
+@pytest.mark.parametrize("tls", [False, True], ids=["h2c", "h2"])
+def test_nghttp(start: Start, certificate: tuple[Path, Path], tls: bool) -> None:
+    nghttp = require_tool("nghttp")  # Debian's nghttp2-client
+    cert, key = certificate
+    changes = {"certfile": str(cert), "keyfile": str(key)} if tls else {}
+    server = start(h2_app, **changes)
+    url = f"{'https' if tls else 'http'}://127.0.0.1:{server.port}/ng"
+    # Two requests on one connection, one with a body (-d), and nghttp's PRIORITY frames.
+    data = Path(str(cert) + ".body")
+    data.write_bytes(b"x" * 70000)  # past the initial stream window: flow control at work
+    result = subprocess.run([nghttp, "-n", url, url + "?post", "-d", str(data)],
+                            check=False, capture_output=True, timeout=30)
+    assert result.returncode == 0, result.stderr.decode()
+    out = subprocess.run([nghttp, url], capture_output=True, timeout=30, check=True).stdout
+    text = out.decode()
+    assert text.startswith("GET /ng HTTP/2\n") and f"way={'h2' if tls else 'h2c'} " in text
+    assert "user-agent', 'nghttp2/" in text
