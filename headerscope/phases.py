@@ -73,8 +73,8 @@ class Recorder:
         made = connection.connection_made
         respond = connection._respond
 
-        def __init__(conn: Any, state: Any) -> None:
-            init(conn, state)
+        def __init__(conn: Any, state: Any, *rest: Any) -> None:
+            init(conn, state, *rest)
             conn._reader = _TimedReader(conn._reader, ns)
 
         def connection_made(conn: Any, transport: Any) -> None:
@@ -117,6 +117,9 @@ class _TimedReader:
     @property
     def buffered(self) -> int:
         return int(self._reader.buffered)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._reader, name)  # the untimed rest: held, compact, take_rest
 
     def feed(self, data: bytes) -> None:
         start = clock()

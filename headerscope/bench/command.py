@@ -11,6 +11,7 @@ goes; `--report FILE.html` writes it all as a page with charts.
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -20,6 +21,8 @@ from .. import phases
 from ..server._loops import LOOPS
 from ..sxml import Node
 from . import alloc, procstat, report
+from .h2load import h2load_path
+from .h2load import version as h2load_version
 from .measure import LoadSpec, measure
 from .profiles import PROFILES, Profile, request_bytes
 from .results import Allocation, Measurement, fmt_us
@@ -58,6 +61,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                      help="seconds of unmeasured load first (default: %(default)s)")
     how.add_argument("--rounds", type=int, default=1,
                      help="runs per profile and mode; the median is shown (default: 1)")
+    how.add_argument("--protocol", choices=PROTOCOLS, default="http1",
+                     help="http1; https (HTTP/1.1 on TLS, wrk); h2c (HTTP/2 with prior "
+                          "knowledge) or h2 (TLS, ALPN), both loaded by h2load; the server "
+                          "gets a throwaway certificate for TLS (default: %(default)s)")
     how.add_argument("--generator", choices=("auto", "wrk", "asyncio"), default="auto",
                      help="load generator; auto: wrk when installed (default: %(default)s)")
     how.add_argument("--server-cpus", default="0", help="taskset CPUs for the server")
@@ -70,10 +77,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--report", metavar="FILE.html", help="also write the results as a page")
 
 
+PROTOCOLS = ("http1", "https", "h2c", "h2")
+
+
+def certificate(folder: Path) -> list[str]:
+    """A throwaway self-signed certificate for 127.0.0.1: the server's TLS arguments."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                    "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=localhost", "-addext",
+                    "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+                   check=True, capture_output=True, timeout=60)
+    return ["--certfile", str(cert), "--keyfile", str(key)]
+
+
 def run(args: argparse.Namespace) -> int:
     profiles = [PROFILES[name] for name in args.request or ["firefox"]]
     modes = [False, True] if args.mode == "both" else [args.mode == "close"]
-    if args.generator == "wrk" and wrk_path() is None:
+    if args.protocol in ("h2c", "h2") and h2load_path() is None:
+        print("headerscope bench: h2load is not installed (Debian: apt-get install "
+              "nghttp2-client)", file=sys.stderr)
+        return 2
+    if args.protocol in ("h2c", "h2") and (args.mode != "keepalive" or any(
+            p.varies for p in profiles)):
+        print("headerscope bench: over HTTP/2 only keep-alive and profiles that do not vary "
+              "(h2load repeats one request)", file=sys.stderr)
+        return 2
+    if (args.generator == "wrk" or args.protocol == "https") and wrk_path() is None:
         print("headerscope bench: wrk is not installed (benchmarks/install-peers.sh installs "
               "it); use --generator asyncio", file=sys.stderr)
         return 2
@@ -97,6 +127,13 @@ def run(args: argparse.Namespace) -> int:
             return _bench(args, None, host, port, path, pid, profiles, modes, phases_file)
         port = free_port()
         extra = ["--loop", args.loop]
+        if args.protocol in ("https", "h2"):
+            try:
+                extra += certificate(Path(folder))
+            except (OSError, subprocess.CalledProcessError) as error:
+                print(f"headerscope bench: could not make a certificate with openssl: {error}",
+                      file=sys.stderr)
+                return 1
         if args.server_profile:
             extra += ["--profile", args.server_profile]
         env = {phases.ENV: phases_file} if phases_file else {}
@@ -114,19 +151,22 @@ def run(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace, target: Target | None, host: str, port: int, path: str,
            pid: int | None, profiles: list[Profile], modes: list[bool],
            phases_file: str | None) -> int:
-    spec0 = LoadSpec(PROFILES["firefox"], generator=args.generator, client_cpus=args.client_cpus)
-    generator = f"{wrk_version()} -t1" if spec0.use_wrk else "our asyncio generator"
+    spec0 = LoadSpec(PROFILES["firefox"], generator=args.generator, client_cpus=args.client_cpus,
+                     protocol=args.protocol)
+    generator = (f"{h2load_version()} -t1 -m1" if spec0.use_h2load
+                 else f"{wrk_version()} -t1" if spec0.use_wrk else "our asyncio generator")
     server = (f"headerscope serve --loop {args.loop}, {args.workers} process(es) on CPU "
               f"{args.server_cpus}"
               if target else f"pid {pid}" if pid else "unknown process")
-    print(f"headerscope bench: http://{host}:{port}{path} ({server}); load: {generator} "
+    print(f"headerscope bench: {spec0.scheme}://{host}:{port}{path} ({server}) over "
+          f"{args.protocol}; load: {generator} "
           f"on CPU {args.client_cpus}; {args.duration:g} s per run after {args.warmup:g} s "
           "of warm-up")
     results: list[Measurement] = []
     for profile in profiles:
         for close in modes:
             spec = LoadSpec(profile, path, close, args.connections, args.duration, args.warmup,
-                            args.generator, args.client_cpus)
+                            args.generator, args.client_cpus, args.protocol)
             runs = [measure(f"{profile.name}, {spec.mode}", spec, host, port, pid,
                             phases_file=phases_file) for _ in range(args.rounds)]
             runs.sort(key=lambda m: m.cpu_us if m.cpu_us is not None else m.load.rps)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .. import phases
 from . import procstat
+from .h2load import run_h2load
 from .loadgen import LoadGenerator
 from .profiles import Profile, request_bytes
 from .results import LoadResult, Measurement
@@ -31,10 +32,23 @@ class LoadSpec:
     warmup: float = 1.0
     generator: str = "auto"  # "wrk", "asyncio" or "auto" (wrk when installed)
     client_cpus: str | None = "1"
+    # "http1", "https" (HTTP/1.1 on TLS: wrk), "h2c" (prior knowledge), "h2" (TLS, ALPN):
+    # the last two are loaded by h2load.
+    protocol: str = "http1"
 
     @property
     def use_wrk(self) -> bool:
+        if self.protocol == "https":
+            return True  # our generator speaks no TLS
         return self.generator == "wrk" or (self.generator == "auto" and wrk_path() is not None)
+
+    @property
+    def use_h2load(self) -> bool:
+        return self.protocol in ("h2c", "h2")
+
+    @property
+    def scheme(self) -> str:
+        return "https" if self.protocol in ("https", "h2") else "http"
 
     @property
     def mode(self) -> str:
@@ -44,14 +58,19 @@ class LoadSpec:
 def run_load(spec: LoadSpec, host: str, port: int, seconds: float,
              status: Callable[[Callable[[], str]], None] | None = None) -> LoadResult:
     authority = f"{host}:{port}"
+    cpus = spec.client_cpus if cpu_list(spec.client_cpus) else None
+    if spec.use_h2load:
+        if status:
+            status(lambda: "")
+        return run_h2load(f"{spec.scheme}://{authority}{spec.path}", spec.profile,
+                          connections=spec.connections, seconds=seconds, cpus=cpus)
     if spec.use_wrk:
         template = spec.profile.template(spec.path, close=spec.close).replace("{host}",
                                                                                authority)
         if status:
             status(lambda: "")
-        return run_wrk(f"http://{authority}{spec.path}", template,
-                       connections=spec.connections, seconds=seconds,
-                       cpus=spec.client_cpus if cpu_list(spec.client_cpus) else None)
+        return run_wrk(f"{spec.scheme}://{authority}{spec.path}", template,
+                       connections=spec.connections, seconds=seconds, cpus=cpus)
     generator = LoadGenerator(host, port, request_bytes(spec.profile, authority, spec.path,
                                                         close=spec.close),
                               connections=spec.connections, close=spec.close)
