@@ -13,6 +13,7 @@ from .headers import REGISTRY, ParsedField, parse_section
 from .pages.capture import Capture, CaptureError, read_capture
 from .pages.document import dumps, field_json, request_json
 from .pages.text import field_block, fields_text, name_width
+from .pages.visible import inert_text
 
 
 def _from_argv(text: str) -> str:
@@ -29,9 +30,9 @@ def run_parse(source: str, value: str | None, *, as_json: bool, compare: bool = 
                 doc["compare"] = _compare_field(field, as_json=True)
             print(dumps(doc))
         else:
-            print("\n".join(field_block(field, name_width([field]))))
+            print(inert_text("\n".join(field_block(field, name_width([field])))))
             if compare:
-                sys.stdout.write(_compare_field(field, as_json=False))
+                sys.stdout.write(inert_text(_compare_field(field, as_json=False)))
         return 1 if field.error is not None else 0
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
@@ -50,11 +51,12 @@ def run_parse(source: str, value: str | None, *, as_json: bool, compare: bool = 
             doc["compare"] = _compare_request(capture, data, as_json=True)
         print(dumps(doc))
     else:
+        # The terminal gets no control character from the input (pages/visible.py).
         if capture.method is not None:
-            print(f"{capture.method} {capture.target} {capture.version}\n")
-        sys.stdout.write(fields_text(section))
+            print(inert_text(f"{capture.method} {capture.target} {capture.version}\n"))
+        sys.stdout.write(inert_text(fields_text(section)))
         if compare:
-            sys.stdout.write("\n" + _compare_request(capture, data, as_json=False))
+            sys.stdout.write(inert_text("\n" + _compare_request(capture, data, as_json=False)))
     return 1 if any(f.error is not None for f in section) else 0
 
 

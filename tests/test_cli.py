@@ -71,6 +71,18 @@ def test_parse_request_from_stdin(capsys: pytest.CaptureFixture[str],
     assert all(set(f) == FIELD_KEYS for f in doc["fields"])
 
 
+def test_parse_prints_no_control_character_to_the_terminal(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    data = "GET /\x1b]8;;x\x07 HTTP/1.1\r\nAccept: a\x9bb\u202e\r\n\r\n".encode("latin-1",
+                                                                               "replace")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    _, out, _ = run(capsys, "parse", "-")
+    assert out.startswith("GET /\\x1b]8;;x\\x07 HTTP/1.1")
+    _, named, _ = run(capsys, "parse", "\x1b[2J", "1")
+    for text in (out, named):
+        assert not [c for c in text if c != "\n" and (ord(c) < 32 or 0x7F <= ord(c) < 0xA0)]
+
+
 def test_parse_field_lines_from_a_file(capsys: pytest.CaptureFixture[str],
                                        tmp_path: Path) -> None:
     path = tmp_path / "fields.txt"

@@ -38,6 +38,7 @@ class Verdict(enum.Enum):
     WE_REJECT = "we reject"
     NOT_COVERED = "not covered"  # the peer has no parser for this field
     MISSING = "missing"  # the peer is not installed
+    NOT_RUN = "not run"  # the peer parses this field, but was not given this value (see note)
 
     @property
     def differs(self) -> bool:
@@ -77,12 +78,24 @@ def unexplained(case: Case) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Adapter:
-    """How one peer reads one field, and how to put headerscope's value beside it."""
+    """How one peer reads one field, and how to put headerscope's value beside it.
+
+    `limit`: the longest value the peer is given, for a peer whose time grows faster than
+    the length of the value (None: it is linear). A comparison runs inside the server, on
+    values an attacker chooses; a longer value is reported as not run, never read.
+    """
 
     function: str  # what is called, e.g. "werkzeug.http.parse_date"
     read: Callable[[str], Normal]  # the peer's reading in normal form; raises Rejected
     ours: Callable[[ParsedField], Normal]  # headerscope's reading of a valid value, same form
     explain: Callable[[Case], str | None] = unexplained  # the Known key of a difference
+    limit: int | None = None  # characters; measured in tests/compare/test_caps.py
+
+    def too_long(self, raw: str) -> str | None:
+        """Why `raw` is not given to the peer, or None when it is."""
+        if self.limit is None or len(raw) <= self.limit:
+            return None
+        return f"value longer than {self.limit} characters (this peer is super-linear)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,9 @@ The verdict is decided here, the same way for every peer:
 
 A peer that raises something other than `Rejected` has rejected the value too (its exception
 is its complaint); an error in our own normalizing code is reported as such, never raised:
-the comparison runs inside the server.
+the comparison runs inside the server. For the same reason a value longer than a
+super-linear peer's `limit` is not given to it ("not run"), and neither is a field the
+server redacts (`compare_section`'s `skip`).
 """
 
 from __future__ import annotations
@@ -39,7 +41,19 @@ def read(peer: Peer, field: ParsedField) -> Reading:
     if not field.known:
         return Reading(peer.name, Verdict.NOT_COVERED, adapter.function,
                        note="headerscope does not parse this field yet")
+    why = adapter.too_long(field.raw)
+    if why is not None:
+        return Reading(peer.name, Verdict.NOT_RUN, adapter.function, note=why)
     return _compare(peer, adapter, field)
+
+
+REDACTED_NOTE = "redacted (its value is given to no peer)"
+
+
+def redacted(field: ParsedField, peers: Sequence[Peer] = FIELD_PEERS) -> FieldComparison:
+    """A field the server redacts: no peer sees its value, and the comparison says so."""
+    return FieldComparison(field, tuple(Reading(peer.name, Verdict.NOT_RUN, note=REDACTED_NOTE)
+                                        for peer in peers))
 
 
 def _compare(peer: Peer, adapter: Adapter, field: ParsedField) -> Reading:

@@ -1,8 +1,11 @@
 """Comparisons as text lines (terminal, text view) and as JSON data (--json, JSON view).
 
-Text marks every reading with "=" (the peer reads the value as we do, or both refuse it) or
-"!" (a difference), and follows a difference with both readings, the known class, the
-reference and who it says is right. JSON is the readings' dataclasses as plain data:
+Text marks every reading with "=" (the peer reads the value as we do, or both refuse it),
+"!" (a difference) or "-" (not run: the value is too long for a super-linear peer, or
+redacted), and follows a difference with both readings, the known class, the reference and
+who it says is right. Everything that comes from the request (names, readings, a peer's
+complaint, which may quote the value) is made visible (pages/visible.py): the text goes to
+terminals. JSON is the readings' dataclasses as plain data, exact:
 
     {"peer", "verdict", "function", "ours", "theirs", "note",
      "known": {"key", "peer", "behaviour", "ref", "rule", "right"} | null}
@@ -14,6 +17,7 @@ import textwrap
 from typing import Any
 
 from ..headers import to_json
+from ..pages.visible import visible
 from ._model import FieldComparison, Known, Reading, Verdict, canonical
 from .framing import Framing, FramingReading, Outcome
 from .peers import PeerStatus
@@ -29,7 +33,13 @@ def peers_line(peers: tuple[PeerStatus, ...]) -> str:
 
 
 def _cut(text: str) -> str:
+    text = visible(text)
     return text if len(text) <= _WIDTH else text[: _WIDTH - 3] + "..."
+
+
+def reading_text(value: object) -> str:
+    """A reading as one line of visible text (its canonical JSON keeps characters raw)."""
+    return visible(canonical(value))
 
 
 def known_lines(known: Known | None, pad: str) -> list[str]:
@@ -43,8 +53,10 @@ def known_lines(known: Known | None, pad: str) -> list[str]:
 
 def reading_lines(r: Reading, pad: str = "  ") -> list[str]:
     """One line per covered peer; a difference gets both readings and its explanation."""
-    mark = "!" if r.verdict.differs else "="
+    mark = "!" if r.verdict.differs else "-" if r.verdict is Verdict.NOT_RUN else "="
     lines = [f"{pad}{mark} {r.peer:<9} {r.verdict.value:<13} {r.function}".rstrip()]
+    if r.verdict is Verdict.NOT_RUN:
+        return [*lines, f"{pad}    {r.note}"]
     if not r.verdict.differs:
         return lines
     inner = pad + "    "
@@ -57,25 +69,37 @@ def reading_lines(r: Reading, pad: str = "  ") -> list[str]:
     return lines + known_lines(r.known, inner)
 
 
+def common_note(c: FieldComparison) -> str | None:
+    """The note when no peer was run, all for one reason (a redacted field), else None."""
+    notes = {r.note for r in c.readings if r.verdict is Verdict.NOT_RUN}
+    if len(notes) == 1 and all(r.verdict is Verdict.NOT_RUN for r in c.readings):
+        return notes.pop()
+    return None
+
+
 def field_lines(c: FieldComparison, pad: str = "  ") -> list[str]:
+    note = common_note(c)
+    if note is not None:
+        return [f"{pad}(not run: {note})"]
     shown = [r for r in c.readings if r.verdict not in (Verdict.NOT_COVERED, Verdict.MISSING)]
     lines = [line for r in shown for line in reading_lines(r, pad)]
     if not c.readings:
         lines.append(f"{pad}(not compared)")
     elif not shown:
-        lines.append(f"{pad}(no installed peer parses {c.field.wire_name})")
+        lines.append(f"{pad}(no installed peer parses {visible(c.field.wire_name)})")
     return lines
 
 
 def framing_summary(f: Framing | None) -> str:
     if f is None:
         return ""
-    if f.outcome is Outcome.REJECTED:
-        return f"rejected: {f.status or '-'} {f.reason}".rstrip()
+    if f.outcome is Outcome.REJECTED:  # a framer's reason may quote the request
+        return f"rejected: {f.status or '-'} {visible(f.reason)}".rstrip()
     if f.outcome is Outcome.INCOMPLETE:
         return "incomplete: waiting for more bytes"
     method, target, version = f.request_line or ("?", "?", "?")
-    parts = [f"request {method} {target[:40]} {version}", f"{len(f.fields or ())} fields"]
+    parts = [f"request {visible(method)} {visible(target[:40])} {visible(version)}",
+             f"{len(f.fields or ())} fields"]
     if f.body is not None:
         parts.append(f"body {f.body}")
     if f.consumed is not None:
@@ -86,7 +110,7 @@ def framing_summary(f: Framing | None) -> str:
 def framing_lines(r: FramingReading, pad: str = "  ") -> list[str]:
     mark = "!" if r.verdict.differs else "="
     if r.verdict is Verdict.MISSING:
-        return [f"{pad}- {r.peer:<11} {r.note}"]
+        return [f"{pad}- {r.peer:<11} {visible(r.note)}"]
     lines = [f"{pad}{mark} {r.peer:<11} {r.verdict.value:<13} {framing_summary(r.theirs)}"]
     if not r.verdict.differs:
         return lines
@@ -102,8 +126,8 @@ def framing_lines(r: FramingReading, pad: str = "  ") -> list[str]:
 
 def _show(value: object) -> str:
     if isinstance(value, bytes):
-        return repr(value)
-    return canonical(to_json(value))
+        return repr(value)  # ASCII: repr escapes every other byte
+    return reading_text(to_json(value))
 
 
 def request_text(rc: RequestComparison) -> str:
@@ -112,7 +136,7 @@ def request_text(rc: RequestComparison) -> str:
     width = min(28, max((len(c.field.wire_name) for c in rc.fields), default=0)) + 2
     for c in rc.fields:
         lines = field_lines(c, "")
-        out.append(c.field.wire_name.ljust(width) + lines[0].lstrip())
+        out.append(visible(c.field.wire_name).ljust(width) + lines[0].lstrip())
         out.extend(" " * width + line for line in lines[1:])
     if rc.framed is not None:
         out.append(f"framing  headerscope  {framing_summary(rc.framed)}")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..headers import REGISTRY, FieldSection, parse_section
 from ..http import Limits
 from ._model import FieldComparison
-from .field import compare_field
+from .field import compare_field, redacted
 from .framing import Framing, FramingReading, compare_framing, has_head_end, our_framing
 from .peers import FRAMING_PEERS, PeerStatus, peer_status
 
@@ -52,9 +52,10 @@ def compare_request(fields: Sequence[tuple[str, str]], data: bytes | None) -> Re
 def compare_section(section: FieldSection, data: bytes | None, note: str = "", *,
                     skip: frozenset[str] = frozenset(),
                     limits: Limits | None = None) -> RequestComparison:
-    """`skip`: lower-case names of fields to leave uncompared (the server's redacted ones);
-    `limits`: those of headerscope's reader (the defaults if None)."""
-    fields = tuple(FieldComparison(f, ()) if f.name in skip
+    """`skip`: lower-case names of fields whose values no peer may see (the server's redacted
+    ones: each reading says so); `limits`: those of headerscope's reader (the defaults if
+    None). `data` is framed as given: the caller redacts it first (pages/compare_view.py)."""
+    fields = tuple(redacted(f) if f.name in skip
                    else compare_field(f.wire_name, f.raw, parsed=f) for f in section)
     if data is None:
         return RequestComparison(peer_status(), fields, None, (), note)

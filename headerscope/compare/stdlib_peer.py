@@ -6,7 +6,9 @@
     urllib.parse.urlsplit               Referer, Location, Content-Location, Origin, Host
     ipaddress.ip_address                X-Forwarded-For, X-Real-IP
 
-Always present, so this peer is never missing.
+Always present, so this peer is never missing. Two of them take time that grows faster than
+the value (measured in tests/compare/test_caps.py, worst input in the comment), so a longer
+value is not given to them (`Adapter.limit`): a comparison runs inside the server.
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ from ..headers import ParsedField
 from . import _normal as n
 from ._model import Adapter, Case, Normal, Peer, Rejected
 
+# SimpleCookie.load matches its cookie pattern with a lazy key over a run of key characters,
+# "=" among them: "=" * n + '"' is quadratic (0.5 ms at 128 characters, 2 ms at 256, 8 ms at
+# 512, 2.8 s at 8 KiB).
+SIMPLECOOKIE_LIMIT = 256
+# email.message's _parseparam counts the quotes before every ";" again: '"' + ";" * n is
+# quadratic (0.7 ms at 1 KiB, 8 ms at 4 KiB, 270 ms at 16 KiB).
+GET_PARAMS_LIMIT = 1024
 # SimpleCookie's attribute names (Morsel._reserved), as they show up in a normal form.
 _MORSEL = ("expires", "path", "domain", "max-age", "secure", "httponly", "samesite",
            "partitioned")
@@ -197,15 +206,18 @@ def build(module: ModuleType) -> dict[str, Adapter]:
                       "duplicate": "cookie-duplicate-name", "dollar": "simplecookie-dollar",
                       "reserved": "simplecookie-reserved", "extra-cookie": "simplecookie-splits",
                       "cut-short": "simplecookie-splits",
-                      "dropped": "simplecookie-drops", "dquote": "cookie-dquote"})),
+                      "dropped": "simplecookie-drops", "dquote": "cookie-dquote"}),
+            limit=SIMPLECOOKIE_LIMIT),
         "set-cookie": Adapter(
             "http.cookies.SimpleCookie", _read_set_cookie, _our_set_cookie,
             _explain({"extra-cookie": "simplecookie-set-cookie-attribute",
-                      "dquote": "cookie-dquote", "always": "simplecookie-set-cookie-attribute"})),
+                      "dquote": "cookie-dquote", "always": "simplecookie-set-cookie-attribute"}),
+            limit=SIMPLECOOKIE_LIMIT),
         "content-type": Adapter(
             "email.message.Message.get_content_type/get_params", _read_content_type,
             lambda f: [f"{f.value.type}/{f.value.subtype}", n.params(f.value.params)],
-            _explain({"we-reject": "email-default-type", "always": "email-default-type"})),
+            _explain({"we-reject": "email-default-type", "always": "email-default-type"}),
+            limit=GET_PARAMS_LIMIT),
         "origin": Adapter("urllib.parse.urlsplit", _read_origin, _our_origin,
                           _explain({"always": "urlsplit-lenient"})),
         "x-forwarded-for": Adapter(

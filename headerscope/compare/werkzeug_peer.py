@@ -4,6 +4,10 @@ werkzeug rarely refuses a value: a parse function returns None, an empty object,
 could salvage. None (and an empty result for a non-empty value, where that is werkzeug's way
 of saying no) counts as a rejection; a salvaged value counts as a reading, so that what
 werkzeug dropped shows up as a disagreement.
+
+Two of its readers take time that grows faster than the value (measured in
+tests/compare/test_caps.py; the worst input is in the comment): a longer value is not given
+to them (`Adapter.limit`), since a comparison runs inside the server.
 """
 
 from __future__ import annotations
@@ -28,6 +32,14 @@ from ._werkzeug_why import (
 )
 from .stdlib_peer import explain_date
 
+# parse_cookie's pattern backtracks over a run of spaces or tabs around "=" for every split of
+# the run: "a=" + "\t" * n + '"' is quadratic (0.6 ms at 256 characters, 10 ms at 1 KiB,
+# 1.5 s at 8 KiB).
+PARSE_COOKIE_LIMIT = 256
+# MIMEAccept sorts its values by specificity, splitting each on /|[ \t]*;[ \t]*, which tries
+# every position of a run of blanks: "a" + "\t" * n + "=1" is quadratic (0.6 ms at 512
+# characters, 9 ms at 2 KiB, 0.9 s at 16 KiB).
+MIME_ACCEPT_LIMIT = 512
 # Arguments that are numbers (delta-seconds; Keep-Alive's timeout and max): werkzeug's typed
 # accessors (max_age) read "007" as 7, and so does headerscope.
 _NUMBERS = frozenset({"max-age", "s-maxage", "max-stale", "min-fresh", "stale-while-revalidate",
@@ -170,7 +182,7 @@ def build(module: ModuleType) -> dict[str, Adapter]:
         "accept": Adapter(
             "werkzeug.http.parse_accept_header(MIMEAccept)", read_media,
             lambda f: n.unordered([f"{r.type}/{r.subtype}", n.params(r.params), n.weight(r.q)]
-                                  for r in f.value), accept_explain),
+                                  for r in f.value), accept_explain, limit=MIME_ACCEPT_LIMIT),
         "age": Adapter("werkzeug.http.parse_age",
                        lambda raw: int(none_is_no(wh.parse_age(raw), "parse_age")
                                        .total_seconds()),
@@ -210,7 +222,8 @@ def build(module: ModuleType) -> dict[str, Adapter]:
         "cookie": Adapter(
             "werkzeug.sansio.http.parse_cookie (Request.cookies)",
             lambda raw: [list(p) for p in parse_cookie(raw).items(multi=True)],
-            lambda f: [[p.name, p.value] for p in f.value], cookie_explain),
+            lambda f: [[p.name, p.value] for p in f.value], cookie_explain,
+            limit=PARSE_COOKIE_LIMIT),
         "etag": Adapter("werkzeug.http.unquote_etag", lambda raw: list(wh.unquote_etag(raw)),
                         lambda f: [f.value.opaque, f.value.weak], lambda c: "werkzeug-etag"),
         "if-range": Adapter(

@@ -3,7 +3,9 @@
 A dataclass shows its fields as `name: value`, leaving out those still at their default;
 a value whose only member left has a primary name is shown as that member alone; a list of
 more than one member shows one member per line unless its members are simple and fit on one;
-a part whose one-line form is too wide is broken into an indented block. valueview.py
+a part whose one-line form is too wide is broken into an indented block; a list or map of
+more than MAX_MEMBERS members (pages/limits.py) shows the first of them and then
+"... N more elements", so that what is shown stays bounded by what was sent. valueview.py
 generates a fast formatter per type from these rules, and its tests hold each to this walk.
 """
 
@@ -18,6 +20,7 @@ from typing import Any
 
 from ..headers import to_json
 from ..headers._json import decimal_text
+from .limits import MAX_MEMBERS, more
 from .visible import visible
 
 WIDTH = 72  # a one-line form longer than this is broken into an indented block
@@ -97,12 +100,14 @@ def reference_inline(value: Any) -> str:
     if text is not None:
         return text
     if isinstance(value, tuple | list):
-        return "[" + ", ".join(reference_inline(v) for v in value) + "]"
+        texts = [reference_inline(v) for v in value[:MAX_MEMBERS]]
+        return "[" + ", ".join(texts + _elided(len(value))) + "]"
     members = _members(value)
     if members is not None:
         if len(members) == 1 and members[0][0] in PRIMARY:
             return reference_inline(members[0][1])
-        return "{" + ", ".join(f"{k}: {reference_inline(v)}" for k, v in members) + "}"
+        texts = [f"{k}: {reference_inline(v)}" for k, v in members[:MAX_MEMBERS]]
+        return "{" + ", ".join(texts + _elided(len(members))) + "}"
     return reference_inline(to_json(value))  # a type with its own JSON form (SF Token, ...)
 
 
@@ -113,6 +118,8 @@ def reference_lines(value: Any, indent: str) -> list[str]:
     if isinstance(value, tuple | list):
         if len(value) == 1:
             return reference_lines(value[0], indent)
+        if len(value) > MAX_MEMBERS:
+            return elided_lines(value, indent, reference_lines)
         flat = [reference_inline(v) for v in value]
         one = ", ".join(flat)
         if len(indent) + len(one) <= WIDTH and not any(t[:1] in "{[" for t in flat):
@@ -122,6 +129,17 @@ def reference_lines(value: Any, indent: str) -> list[str]:
     if members is None:
         return reference_lines(to_json(value), indent)
     return members_block(members, indent, reference_inline, reference_lines)
+
+
+def _elided(count: int) -> list[str]:
+    """What stands for the members after the first MAX_MEMBERS of `count`: [] if none."""
+    return [more(count - MAX_MEMBERS, "element")] if count > MAX_MEMBERS else []
+
+
+def elided_lines(value: Any, indent: str, lines: Lines) -> list[str]:
+    """A list or map too long to show whole: the lines of its first MAX_MEMBERS members, and
+    then "... N more elements"."""
+    return [*lines(value[:MAX_MEMBERS], indent), indent + _elided(len(value))[0]]
 
 
 def sequence_block(value: Any, flat: list[str], indent: str, lines: Lines) -> list[str]:
@@ -143,6 +161,9 @@ def members_block(members: list[tuple[str, Any]], indent: str, inline: Inline,
         return [indent + "{}"]
     if len(members) == 1 and members[0][0] in PRIMARY:
         return lines(members[0][1], indent)
+    if len(members) > MAX_MEMBERS:
+        return elided_lines(members, indent, lambda shown, ind: members_block(
+            shown, ind, inline, lines))
     parts = [f"{k}: {inline(v)}" for k, v in members]
     one = ", ".join(parts)
     if len(indent) + len(one) <= WIDTH:

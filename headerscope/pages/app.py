@@ -19,11 +19,12 @@ from ..http import ConnectionInfo, Request, Response
 from ..sxml import Node, render_document
 from . import fields_page
 from .document import dumps, request_json
-from .inspection import Inspection, inspect_fields
+from .inspection import Inspection, for_display, inspect_fields, redact_head
 from .inspector import inspector_tree
 from .negotiate import negotiate
 from .style import CONTENT_SECURITY_POLICY
 from .text import inspector_text, raw_text
+from .visible import inert_html, inert_text
 
 App = Callable[[Request, ConnectionInfo], Response]
 
@@ -46,8 +47,12 @@ FAVICON = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
 @dataclass(frozen=True)
 class PageOptions:
     strict: bool = False  # 400 on the first invalid known field
-    redact: frozenset[str] = field(default_factory=frozenset)  # lower-case names to hide
+    redact: frozenset[str] = field(default_factory=frozenset)  # names to hide, in any case
     compare: bool = False  # serve --compare: the peers' readings (pages/compare_view.py)
+
+    def __post_init__(self) -> None:
+        # Field names are case-insensitive (RFC 9110, 5.1): every reader compares lower case.
+        object.__setattr__(self, "redact", frozenset(n.lower() for n in self.redact))
 
 
 def security_headers(content_type: str) -> tuple[tuple[str, str], ...]:
@@ -68,6 +73,14 @@ _FAVICON_HEADERS = (("Content-Type", "image/svg+xml"), ("Cache-Control", "max-ag
 
 
 def respond(view: str, body: str, status: int = 200) -> Response:
+    """The one place a page becomes bytes. The pages make every piece visible where they
+    draw it; here each view passes one last linear guard (visible.py), so that no control,
+    bidi override or lone surrogate from the request leaves by a path that forgot to: the
+    text and raw views are read in terminals. JSON is made inert by `dumps` itself."""
+    if view == "html":
+        body = inert_html(body)
+    elif view != "json":
+        body = inert_text(body)
     return Response(status, _HEADERS[view], body.encode("utf-8"))
 
 
@@ -99,13 +112,18 @@ def make_app(options: PageOptions = PageOptions()) -> App:
 
         pages = compare_pages(options)
 
+    redact = options.redact
+
     def app(request: Request, info: ConnectionInfo) -> Response:
+        head = request.head
+        if redact and any(f.name.lower() in redact for f in request.fields):
+            head = redact_head(head, redact)  # the raw view and the framers see it too
         ins = Inspection(
             request.method, request.target, request.version,
-            inspect_fields([(f.name, f.value) for f in request.fields], options.redact),
-            inspect_fields([(f.name, f.value) for f in request.trailers], options.redact)
+            inspect_fields([(f.name, f.value) for f in request.fields], redact),
+            inspect_fields([(f.name, f.value) for f in request.trailers], redact)
             if request.trailers else _NO_FIELDS,
-            request.body, request.head, f"{info.client[0]}:{info.client[1]}",
+            request.body, head, f"{info.client[0]}:{info.client[1]}",
             info.request_number,
         )
         if options.strict and (error := strict_error(ins.fields)) is not None:
@@ -120,7 +138,7 @@ InspectorView = Callable[[Inspection, str], Response]  # (request, negotiated vi
 
 def inspector_page(ins: Inspection, view: str) -> Response:
     return render_view(
-        view, lambda: inspector_tree(ins), lambda: inspector_text(ins),
+        view, lambda: inspector_tree(for_display(ins)), lambda: inspector_text(ins),
         lambda: request_json(ins.method, ins.target, ins.version, ins.fields))
 
 
@@ -145,7 +163,10 @@ def route(ins: Inspection, inspector: InspectorView = inspector_page) -> Respons
 def fields_route(ins: Inspection) -> Response:
     view = negotiate(ins.query, ins.fields)
     view = "text" if view == "raw" else view
-    asked = fields_page.form_input(ins.query, ins.body)
+    try:
+        asked = fields_page.form_input(ins.query, ins.body)
+    except fields_page.FormTooLarge as exc:
+        return respond("text", f"413 Content Too Large: {exc.reason}\n", exc.status)
     if asked is not None:
         f = REGISTRY.parse(*asked)
         return render_view(view, lambda: fields_page.parsed_tree(f),

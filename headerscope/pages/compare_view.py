@@ -6,21 +6,22 @@ the request's framing by h11 and http.server; the text and JSON views get the sa
 from `compare.render`. Nothing here is imported unless the server runs with --compare, so
 the inspector costs nothing more without it.
 
-Redacted fields are not compared, and their values are scrubbed from the framers' readings,
-which see the raw head.
+Redaction holds here too: a redacted field's value is given to no peer (each reading says
+"not run: redacted"), and the framers read the head as the raw view shows it, with the
+redacted values replaced (pages/inspection.py, `redact_head`). When a redacted field decides
+the framing itself (Host, Content-Length, Transfer-Encoding), the framing is not compared:
+framing "(redacted)" would only compare a request nobody sent. Everything from the request
+is made visible, as in the inspector.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections import Counter
 from collections.abc import Callable
 
 from ..compare import (
     FieldComparison,
-    Framing,
-    FramingReading,
     Known,
     Reading,
     RequestComparison,
@@ -28,20 +29,28 @@ from ..compare import (
     compare_field,
     compare_section,
 )
-from ..compare._model import canonical
-from ..compare.framing import Lines
-from ..compare.render import framing_summary, peers_line, request_json, request_text
+from ..compare.field import redacted
+from ..compare.render import (
+    common_note,
+    framing_summary,
+    peers_line,
+    reading_text,
+    request_json,
+    request_text,
+)
 from ..headers import FieldSection, ParsedField
 from ..http import Limits, Response
 from ..sxml import Node
 from .app import PageOptions, render_view, route
 from .document import request_json as document_json
-from .inspection import REDACTED, Inspection
+from .inspection import Inspection, for_display
 from .inspector import FIELDS_HEAD, field_row, inspector_tree
 from .text import inspector_text
+from .visible import visible
 
 _QUIET = (Verdict.NOT_COVERED, Verdict.MISSING)
-_WITHHELD = "(withheld: it quotes a redacted field)"
+# A redacted value of one of these would change the framing itself: not compared then.
+_FRAMING_FIELDS = ("host", "content-length", "transfer-encoding")
 # The server has framed this request under its own limits already; framing it again under
 # the default ones could refuse what the server was configured to take.
 _HUGE = 1 << 40
@@ -53,8 +62,14 @@ def compare_pages(options: PageOptions) -> Callable[[Inspection], Response]:
 
     def inspector(ins: Inspection, view: str) -> Response:
         rc = compare_inspection(ins, options.redact)
+
+        def tree() -> Node:
+            shown = for_display(ins)
+            return inspector_tree(shown, table=_table_maker(rc, shown.fields, options.redact),
+                                  after=framing_section(rc))
+
         return render_view(
-            view, lambda: inspector_tree(ins, table=_table_maker(rc), after=framing_section(rc)),
+            view, tree,
             lambda: inspector_text(ins) + "\n" + request_text(rc),
             lambda: document_json(ins.method, ins.target, ins.version, ins.fields)
             | {"compare": request_json(rc)})
@@ -63,68 +78,56 @@ def compare_pages(options: PageOptions) -> Callable[[Inspection], Response]:
 
 
 def compare_inspection(ins: Inspection, redact: frozenset[str] = frozenset()) -> RequestComparison:
-    data, note = framing_bytes(ins)
-    rc = compare_section(ins.fields, data, note, skip=redact, limits=_SERVED)
-    if not redact or rc.framed is None:
-        return rc
-    secrets = [v for n, v in rc.framed.fields or () if n in redact]
-    return dataclasses.replace(rc, framed=_clean(rc.framed, redact, secrets),
-                               framing=tuple(_scrub(r, redact, secrets) for r in rc.framing))
+    """`ins` as the server built it: its head already has the redacted values replaced."""
+    data, note = framing_bytes(ins, redact)
+    return compare_section(ins.fields, data, note, skip=redact, limits=_SERVED)
 
 
-def framing_bytes(ins: Inspection) -> tuple[bytes | None, str]:
+def framing_bytes(ins: Inspection, redact: frozenset[str] = frozenset()) -> tuple[bytes | None,
+                                                                                   str]:
     """The request as the framers should see it, and what had to be done to get it."""
     if not ins.raw_available or not ins.head:
         return None, "the raw request bytes are not available under this server"
+    deciding = [f.wire_name for f in ins.fields if f.name in redact and f.name in _FRAMING_FIELDS]
+    if deciding:
+        return None, (f"the framing is not compared: the redacted field {visible(deciding[0])} "
+                      "decides it")
+    hidden = any(f.name in redact for f in (*ins.fields, *ins.trailers))
+    note = ("the values of the redacted fields were replaced by (redacted) before framing"
+            if hidden else "")
     if not any(f.name == "transfer-encoding" for f in ins.fields):
-        return ins.head + ins.body, ""
+        return ins.head + ins.body, note
     # The server keeps the decoded content only: send it again as one chunk.
     body = b"%x\r\n%b\r\n" % (len(ins.body), ins.body) if ins.body else b""
     trailers = b"".join(f"{f.wire_name}: {f.raw}\r\n".encode("latin-1", "replace")
                         for f in ins.trailers)
     return (ins.head + body + b"0\r\n" + trailers + b"\r\n",
-            "the chunked content was framed again as one chunk (the server keeps it decoded)")
-
-
-def _scrub(r: FramingReading, redact: frozenset[str], secrets: list[str]) -> FramingReading:
-    note = _WITHHELD if any(s and s in r.note for s in secrets) else r.note
-    return dataclasses.replace(r, theirs=_clean(r.theirs, redact, secrets),
-                               ours=_clean(r.ours, redact, secrets), note=note)
-
-
-def _clean(f: Framing | None, redact: frozenset[str], secrets: list[str]) -> Framing | None:
-    """A framing with the values of redacted fields, and any reason quoting one, hidden."""
-    if f is None:
-        return None
-
-    def hide(lines: Lines | None) -> Lines | None:
-        return None if lines is None else tuple((n, REDACTED if n in redact else v)
-                                                for n, v in lines)
-
-    reason = _WITHHELD if any(s and s in f.reason for s in secrets) else f.reason
-    return dataclasses.replace(f, fields=hide(f.fields), trailers=hide(f.trailers),
-                               reason=reason)
+            "; ".join(filter(None, [note, "the chunked content was framed again as one chunk "
+                                          "(the server keeps it decoded)"])))
 
 
 # -- HTML --------------------------------------------------------------------------------------
 
-def _table_maker(rc: RequestComparison) -> Callable[[FieldSection, str], Node]:
-    done = {id(c.field): c for c in rc.fields}
+def _table_maker(rc: RequestComparison, shown: FieldSection,
+                 redact: frozenset[str]) -> Callable[[FieldSection, str], Node]:
+    """`shown`: the request's fields as the page draws them, line for line `rc.fields`."""
+    done = {id(f): c for f, c in zip(shown.lines, rc.fields, strict=True)}
 
     def table(section: FieldSection, caption: str) -> Node:
         counts = Counter(f.name for f in section)
-        rows = [_with_cell(field_row(f, counts), _cell(_comparison(done, f)))
+        rows = [_with_cell(field_row(f, counts), _cell(_comparison(done, f, redact)))
                 for f in section]
         return ("table", {"class": "fields"}, ("caption", caption), _HEAD, ("tbody", rows))
 
     return table
 
 
-def _comparison(done: dict[int, FieldComparison], f: ParsedField) -> FieldComparison:
+def _comparison(done: dict[int, FieldComparison], f: ParsedField,
+                redact: frozenset[str]) -> FieldComparison:
     found = done.get(id(f))  # a request field, compared with the rest of the request
     if found is not None:
         return found
-    return FieldComparison(f, ()) if f.raw == REDACTED else compare_field(
+    return redacted(f) if f.name in redact else compare_field(
         f.wire_name, f.raw, parsed=f)  # a trailer field
 
 
@@ -145,6 +148,9 @@ _HEAD = _head()
 def _cell(c: FieldComparison) -> Node:
     if not c.readings:
         return ("span", {"class": "none"}, "not compared")
+    note = common_note(c)
+    if note is not None:
+        return ("span", {"class": "none"}, f"not run: {note}")
     shown = [r for r in c.readings if r.verdict not in _QUIET]
     if not shown:
         return ("span", {"class": "none"}, "no installed peer parses this field")
@@ -152,15 +158,17 @@ def _cell(c: FieldComparison) -> Node:
 
 
 def _reading(r: Reading) -> Node:
+    if r.verdict is Verdict.NOT_RUN:
+        return ("div", {"class": "ref"}, f"- {r.peer}: not run: {r.note}")
     if not r.verdict.differs:
         return ("div", {"class": "ref"}, f"= {r.peer}: {r.verdict.value}")
     return ("details",
             ("summary", {"class": "diag error"}, f"! {r.peer}: {r.verdict.value}"),
             ("p", {"class": "ref"}, r.function),
             None if r.verdict is Verdict.WE_REJECT else
-            ("p", "headerscope reads ", ("code", canonical(r.ours))),
-            ("p", f"{r.peer} rejects: ", r.note) if r.verdict is Verdict.PEER_REJECTS else
-            ("p", f"{r.peer} reads ", ("code", canonical(r.theirs))),
+            ("p", "headerscope reads ", ("code", reading_text(r.ours))),
+            ("p", f"{r.peer} rejects: ", visible(r.note)) if r.verdict is Verdict.PEER_REJECTS
+            else ("p", f"{r.peer} reads ", ("code", reading_text(r.theirs))),
             _known(r.known))
 
 
@@ -181,7 +189,8 @@ def framing_section(rc: RequestComparison) -> Node:
     for r in rc.framing:
         mark: Node = (("span", {"class": "diag error"}, f"! {r.verdict.value}")
                       if r.verdict.differs else r.verdict.value)
-        detail: Node = framing_summary(r.theirs) if r.verdict is not Verdict.MISSING else r.note
+        detail: Node = (framing_summary(r.theirs) if r.verdict is not Verdict.MISSING
+                        else visible(r.note))
         extra = [("p", f"{part} differs") for part in r.differences if part != "outcome"]
         known = _known(r.known) if r.verdict.differs else None
         rows.append(("tr", ("td", r.peer), ("td", mark), ("td", detail, extra, known)))

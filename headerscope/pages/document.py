@@ -5,7 +5,10 @@
 
 `dumps` escapes "<", ">", "&" and "'" as \\u003c, \\u003e, \\u0026 and \\u0027, so that
 the text can be embedded in HTML, or served to a browser that sniffs, without ever becoming
-markup.
+markup; and every invisible or deceptive character (visible.py: controls, bidi controls,
+zero-width and other default-ignorable characters, lone surrogates) as \\uXXXX (a pair of
+surrogate escapes beyond U+FFFF), so that the text is inert in a terminal or an editor. The
+JSON value is the same: `json.loads(dumps(d)) == d`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import json
 from typing import Any
 
 from ..headers import Diagnostic, ParsedField, to_json
+from .limits import elide_json
+from .visible import json_escape
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
@@ -21,15 +26,19 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
 
 
 def field_json(f: ParsedField) -> dict[str, Any]:
-    return {
+    value, elided = elide_json(to_json(f.value), len(f.raw)) if f.error is None else (None, 0)
+    doc = {
         "name": f.name,
         "wire_name": f.wire_name,
         "raw": f.raw,
         "known": f.known,
-        "value": to_json(f.value) if f.error is None else None,
+        "value": value,
         "error": diagnostic_json(f.error) if f.error is not None else None,
         "warnings": [diagnostic_json(w) for w in f.warnings],
     }
+    if elided:  # members left out of `value` (pages/limits.py, docs/json.md)
+        doc["elided"] = elided
+    return doc
 
 
 def request_json(method: str | None, target: str | None, version: str | None,
@@ -43,4 +52,4 @@ _UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\
 
 
 def dumps(document: Any, *, indent: int | None = 2) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=indent).translate(_UNSAFE)
+    return json_escape(json.dumps(document, ensure_ascii=False, indent=indent)).translate(_UNSAFE)

@@ -5,9 +5,9 @@
 What `curl -F` and browser forms with files send. Each part keeps its header lines as sent,
 its form-field name and filename from Content-Disposition, and its content bytes; the page
 shows them and never interprets them. A body that is not well-formed multipart (no opening
-delimiter, no closing one, a part without the empty line after its headers, more than
-`MAX_PARTS` parts) gives None, and the page falls back to its byte preview: a summary must not
-present a guess as what was sent.
+delimiter, no closing one, a part without the empty line after its headers) gives None, and
+the page falls back to its byte preview: a summary must not present a guess as what was sent.
+Only the first `limit` parts are kept (pages/limits.py); the others are checked and counted.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from ..headers import REGISTRY
 
-MAX_PARTS = 100
 # RFC 2046, 5.1.1: boundary := 0*69<bchars> bcharsnospace, so at most 70 characters.
 _MAX_BOUNDARY = 70
 _BCHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=? ")
@@ -54,8 +53,9 @@ def valid_boundary(boundary: str) -> bool:
             and all(c in _BCHARS for c in boundary))
 
 
-def split_parts(body: bytes, boundary: str) -> list[Part] | None:
-    """The parts of `body`, or None when it is not well-formed multipart with this boundary."""
+def split_parts(body: bytes, boundary: str, limit: int) -> tuple[list[Part], int] | None:
+    """The first `limit` parts of `body` and how many more follow them, or None when it is not
+    well-formed multipart with this boundary."""
     if not valid_boundary(boundary):
         return None
     delimiter = b"--" + boundary.encode("ascii")
@@ -69,12 +69,13 @@ def split_parts(body: bytes, boundary: str) -> list[Part] | None:
         pos = start + 2 + len(delimiter)
     separator = b"\r\n" + delimiter
     parts: list[Part] = []
+    more = 0
     while True:
         if body.startswith(b"--", pos):
-            return parts  # the close delimiter; an epilogue after it is ignored (RFC 2046)
+            return parts, more  # the close delimiter; an epilogue after it is ignored (RFC 2046)
         line_end = body.find(b"\r\n", pos)
         # RFC 2046, 5.1.1: transport padding (spaces and tabs) may follow a delimiter.
-        if line_end < 0 or body[pos:line_end].strip(b" \t") or len(parts) == MAX_PARTS:
+        if line_end < 0 or body[pos:line_end].strip(b" \t"):
             return None
         end = body.find(separator, line_end + 2)
         if end < 0:
@@ -82,7 +83,10 @@ def split_parts(body: bytes, boundary: str) -> list[Part] | None:
         part = _part(body[line_end + 2:end])
         if part is None:
             return None
-        parts.append(part)
+        if len(parts) < limit:
+            parts.append(part)
+        else:
+            more += 1
         pos = end + len(separator)
 
 

@@ -20,28 +20,28 @@ _MAX_NAME = 28
 
 
 def name_width(fields: Iterable[ParsedField]) -> int:
-    return min(_MAX_NAME, max((len(f.wire_name) for f in fields), default=0)) + 2
+    return min(_MAX_NAME, max((len(visible(f.wire_name)) for f in fields), default=0)) + 2
 
 
 def field_block(f: ParsedField, width: int) -> list[str]:
     pad = " " * width
     raw = visible(f.raw)
-    head = f.wire_name.ljust(width) + raw
+    head = visible(f.wire_name).ljust(width) + raw
     if not f.known:
         head += "   (unknown field: kept verbatim)"
     lines = [head.rstrip()]
     if f.error is not None:
         if f.error.position is not None:
             lines.append(pad + " " * column(f.raw, f.error.position) + "^")
-        lines.append(f"{pad}error: {f.error.reason}")
+        lines.append(f"{pad}error: {visible(f.error.reason)}")  # a reason may quote the value
     elif f.known and f.value is not None:
         lines.extend(pad + line for line in value_lines(f.value))
     for w in f.warnings:
         where = f" (at {w.position})" if w.position is not None else ""
-        lines.append(f"{pad}warning{where}: {w.reason}")
+        lines.append(f"{pad}warning{where}: {visible(w.reason)}")
     hint = utf8_hint(f.raw)
     if hint is not None:
-        lines.append(f"{pad}as UTF-8: {visible(hint)}")
+        lines.append(f"{pad}as UTF-8: {hint}")
     return lines
 
 
@@ -59,7 +59,7 @@ def inspector_text(ins: Inspection) -> str:
 
     errors = sum(1 for f in ins.fields if f.error is not None)
     parts = [
-        f"{ins.method} {visible(ins.target)} {ins.version}\n",
+        f"{visible(ins.method)} {visible(ins.target)} {visible(ins.version)}\n",
         f"from {ins.client or 'unknown'}, request {ins.number} on this connection; "
         f"{len(ins.fields)} fields, " + (f"{errors} with errors" if errors else "all parsed")
         + "\n\n",

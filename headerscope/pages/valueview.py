@@ -6,8 +6,9 @@
 Rules (pages/_valuerules.py): a dataclass shows its fields as `name: value`, leaving out those
 still at their default (q: 1, empty parameters), so what is shown is what the sender said; a
 list of more than one member shows one member per line; a part whose one-line form is too
-wide is broken into an indented block. Strings are shown with invisible characters made
-visible.
+wide is broken into an indented block; a list or map longer than MAX_MEMBERS (pages/limits.py)
+shows its first members and "... N more elements". Strings are shown with invisible
+characters made visible.
 
 Strategy: this runs for every field of every request, so it works on the native values
 directly (not on their JSON form), and each type gets its formatter once, on first sight:
@@ -33,12 +34,14 @@ from ._valuerules import (
     WIDTH,
     Inline,
     Lines,
+    elided_lines,
     members_block,
     plan,
     reference_inline,
     reference_lines,
     sequence_block,
 )
+from .limits import MAX_MEMBERS
 
 FAST = True  # tests switch it off to compare the generated formatters with the reference
 # type -> its formatters, made on first sight of the type (a type, never a value, is the key)
@@ -158,6 +161,8 @@ def _lines_enum(value: enum.Enum, indent: str) -> list[str]:
 
 def _inline_dict(value: dict[Any, Any]) -> str:
     """`reference_inline` of a plain dict (Priority's, say): its items as members."""
+    if len(value) > MAX_MEMBERS:
+        return reference_inline(value)  # elided: rare, so walked generically
     get = _INLINE.get
     if len(value) == 1:
         ((key, member),) = value.items()
@@ -168,6 +173,8 @@ def _inline_dict(value: dict[Any, Any]) -> str:
 
 
 def _inline_sequence(value: Any) -> str:
+    if len(value) > MAX_MEMBERS:
+        return reference_inline(value)  # elided: rare, so walked generically
     get = _INLINE.get
     return "[" + ", ".join([(get(type(v)) or _inline_for(type(v)))(v) for v in value]) + "]"
 
@@ -175,6 +182,8 @@ def _inline_sequence(value: Any) -> str:
 def _lines_sequence(value: Any, indent: str) -> list[str]:
     if len(value) == 1:
         return _fast_lines(value[0], indent)
+    if len(value) > MAX_MEMBERS:
+        return elided_lines(value, indent, _lines_sequence)
     get = _INLINE.get
     flat = [(get(type(v)) or _inline_for(type(v)))(v) for v in value]
     one = ", ".join(flat)

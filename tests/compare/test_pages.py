@@ -39,7 +39,8 @@ def test_html_has_a_peers_column() -> None:
     assert summary.get("class") == "diag error" and text_of(summary) == "! stdlib: disagree"
     assert "RFC 6265, 4.2.2" in text_of(cookie, "td[5]")
     assert text_of(cells["Host"], "td[5]") == "= werkzeug: agree= stdlib: agree"
-    assert text_of(cells["Authorization"], "td[5]") == "not compared"
+    assert text_of(cells["Authorization"], "td[5]") == ("not run: redacted (its value is given "
+                                                        "to no peer)")
     assert text_of(cells["X-Thingunknown"], "td[5]") == "no installed peer parses this field"
 
 

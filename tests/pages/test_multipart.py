@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from headerscope.pages.app import make_app
-from headerscope.pages.multipart import MAX_PARTS, Part, split_parts, valid_boundary
+from headerscope.pages.limits import MAX_MEMBERS
+from headerscope.pages.multipart import Part, split_parts, valid_boundary
 
 from .helpers import INFO, elements, html, make_request, text_of
 
@@ -25,8 +26,15 @@ CURL = form(b'Content-Disposition: form-data; name="name"\r\n\r\nvalue',
             b"Content-Type: text/plain\r\n\r\nline 1\r\nline 2\n")
 
 
+def parts_of(body: bytes, boundary: str) -> list[Part] | None:
+    """All the parts, or None."""
+    split = split_parts(body, boundary, MAX_MEMBERS)
+    assert split is None or split[1] == 0
+    return split[0] if split is not None else None
+
+
 def test_what_curl_F_sends() -> None:
-    parts = split_parts(CURL, B)
+    parts = parts_of(CURL, B)
     assert parts is not None and len(parts) == 2
     assert parts[0] == Part((("Content-Disposition", 'form-data; name="name"'),), b"value")
     assert parts[0].disposition == {"name": "name"}
@@ -39,7 +47,7 @@ def test_filename_star_is_decoded_and_an_invalid_disposition_is_shown_as_sent() 
     body = form(b"Content-Disposition: form-data; name=\"f\"; filename*=UTF-8''%C3%A9.txt"
                 b"\r\n\r\nx", b"Content-Disposition: form-data; name=\"a\r\n\r\ny",
                 b"\r\nno disposition")
-    parts = split_parts(body, B)
+    parts = parts_of(body, B)
     assert parts is not None
     assert [p.disposition for p in parts] == [{"name": "f", "filename": "é.txt"}, None, {}]
     text = _posted(body, view="text").decode()
@@ -49,15 +57,15 @@ def test_filename_star_is_decoded_and_an_invalid_disposition_is_shown_as_sent() 
 
 
 def test_an_empty_part() -> None:
-    assert split_parts(b"--b\r\n\r\n--b--", "b") == [Part((), b"")]
-    assert split_parts(b"--b\r\n--b--", "b") is None  # the CRLF cannot serve both
+    assert parts_of(b"--b\r\n\r\n--b--", "b") == [Part((), b"")]
+    assert parts_of(b"--b\r\n--b--", "b") is None  # the CRLF cannot serve both
 
 
 def test_preamble_padding_epilogue_and_a_part_without_headers() -> None:
     body = (b"preamble\r\n--" + B.encode() + b" \t\r\n\r\nno headers\r\n--" + B.encode()
             + b"--\r\nepilogue")
-    assert split_parts(body, B) == [Part((), b"no headers")]
-    assert split_parts(form(boundary="x y", preamble=b"p\r\n"), "x y") == []
+    assert parts_of(body, B) == [Part((), b"no headers")]
+    assert parts_of(form(boundary="x y", preamble=b"p\r\n"), "x y") == []
 
 
 @pytest.mark.parametrize(("body", "boundary"), [
@@ -71,10 +79,17 @@ def test_preamble_padding_epilogue_and_a_part_without_headers() -> None:
     (CURL, ""),
     (CURL, "ends with space "),
     (CURL, "bad<char"),
-    (form(*[b"\r\nx"] * (MAX_PARTS + 1)), B),
+    (form(*[b"\r\nx"] * 5, b"no empty line"), B),  # a bad part after the first ones
 ], ids=repr)
 def test_malformed_bodies_give_none(body: bytes, boundary: str) -> None:
-    assert split_parts(body, boundary) is None
+    assert split_parts(body, boundary, 2) is None
+
+
+def test_parts_after_the_limit_are_counted_not_kept() -> None:
+    body = form(*[b"\r\n%d" % i for i in range(7)])
+    assert split_parts(body, B, 3) == ([Part((), b"0"), Part((), b"1"), Part((), b"2")], 4)
+    assert split_parts(body, B, 7) == ([Part((), b"%d" % i) for i in range(7)], 0)
+    assert split_parts(body, B, 0) == ([], 7)
 
 
 def test_boundary_grammar() -> None:
@@ -95,7 +110,7 @@ def test_parts_come_back_as_they_were_sent(parts: list[tuple[str, bytes]], bound
     quoted = ['"' + n.replace("\\", "\\\\").replace('"', '\\"') + '"' for n, _ in sent]
     body = form(*[b"Content-Disposition: form-data; name=" + q.encode("utf-8") + b"\r\n\r\n" + c
                   for q, (_, c) in zip(quoted, sent, strict=True)], boundary=boundary)
-    found = split_parts(body, boundary)
+    found = parts_of(body, boundary)
     assert found is not None
     # header text is ISO-8859-1, as on the wire; the name was sent as UTF-8
     assert [((p.disposition or {})["name"].encode("latin-1").decode("utf-8"), p.content)
@@ -104,8 +119,8 @@ def test_parts_come_back_as_they_were_sent(parts: list[tuple[str, bytes]], bound
 
 @given(st.binary(max_size=300), st.text(max_size=80))
 def test_never_raises(body: bytes, boundary: str) -> None:
-    split_parts(body, boundary)
-    split_parts(b"--" + boundary.encode("utf-8", "replace") + b"\r\n" + body, boundary)
+    split_parts(body, boundary, 2)
+    split_parts(b"--" + boundary.encode("utf-8", "replace") + b"\r\n" + body, boundary, 2)
 
 
 def _posted(body: bytes, boundary: str = B, view: str = "html") -> bytes:
