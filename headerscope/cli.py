@@ -47,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_arguments(s)
     s.add_argument("--strict", action="store_true",
                    help="answer 400 on the first invalid known field (as Guile's server does)")
+    s.add_argument("--trusted-proxy", nargs="+", action="extend", default=[], metavar="CIDR",
+                   help="believe Forwarded / X-Forwarded-For / X-Real-IP from these networks: "
+                        "the client address is walked from the right through them, each hop "
+                        "shown with its verdict (also 'loopback', 'uniquelocal', 'linklocal')")
     s.add_argument("--redact", action="append", default=[], metavar="NAME",
                    help="hide the values of this field (repeatable), e.g. Authorization")
     s.add_argument("--compare", action="store_true",

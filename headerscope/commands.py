@@ -103,8 +103,17 @@ def run_serve(args: argparse.Namespace) -> int:
 
     config = config_from_args(args)
     redact = frozenset(name.lower() for name in args.redact)
+    trusted = None
+    if args.trusted_proxy:
+        from .proxy import Networks
+
+        try:
+            trusted = Networks.parse(args.trusted_proxy)
+        except ValueError as exc:
+            print(f"headerscope serve: --trusted-proxy: {exc}", file=sys.stderr)
+            return 2
     app = make_app(PageOptions(strict=args.strict, redact=redact,
-                               compare=getattr(args, "compare", False)))
+                               compare=getattr(args, "compare", False), trusted_proxies=trusted))
     if args.profile:
         config = dataclasses.replace(config, profile=args.profile)
     return serve(config, app)

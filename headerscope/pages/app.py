@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from .. import phases
@@ -25,6 +25,9 @@ from .negotiate import negotiate
 from .style import CONTENT_SECURITY_POLICY
 from .text import inspector_text, raw_text
 from .visible import inert_html, inert_text
+
+if TYPE_CHECKING:
+    from ..proxy import Networks
 
 App = Callable[[Request, ConnectionInfo], Response]
 
@@ -49,6 +52,8 @@ class PageOptions:
     strict: bool = False  # 400 on the first invalid known field
     redact: frozenset[str] = field(default_factory=frozenset)  # names to hide, in any case
     compare: bool = False  # serve --compare: the peers' readings (pages/compare_view.py)
+    # serve --trusted-proxy: the networks whose Forwarded / X-Forwarded-For are believed.
+    trusted_proxies: Networks | None = None
 
     def __post_init__(self) -> None:
         # Field names are case-insensitive (RFC 9110, 5.1): every reader compares lower case.
@@ -113,6 +118,9 @@ def make_app(options: PageOptions = PageOptions()) -> App:
         pages = compare_pages(options)
 
     redact = options.redact
+    trusted = options.trusted_proxies
+    if trusted:
+        from ..proxy.trust import client_address
 
     def app(request: Request, info: ConnectionInfo) -> Response:
         head = request.head
@@ -124,7 +132,10 @@ def make_app(options: PageOptions = PageOptions()) -> App:
             inspect_fields([(f.name, f.value) for f in request.trailers], redact)
             if request.trailers else _NO_FIELDS,
             request.body, head, f"{info.client[0]}:{info.client[1]}",
-            info.request_number,
+            info.request_number, True, info.details, request.http2,
+            client_address(_peer(info), [(f.name, f.value) for f in request.fields], trusted)
+            if trusted else None,
+            redact,
         )
         if options.strict and (error := strict_error(ins.fields)) is not None:
             return error
@@ -133,13 +144,42 @@ def make_app(options: PageOptions = PageOptions()) -> App:
     return app
 
 
+def _peer(info: ConnectionInfo) -> str:
+    """The address the trust walk starts from: the PROXY header's client when one came."""
+    details = info.details
+    proxied = details.proxy.client if details is not None and details.proxy else None
+    return proxied[0] if proxied else info.client[0]
+
+
 InspectorView = Callable[[Inspection, str], Response]  # (request, negotiated view) -> page
 
 
 def inspector_page(ins: Inspection, view: str) -> Response:
     return render_view(
         view, lambda: inspector_tree(for_display(ins)), lambda: inspector_text(ins),
-        lambda: request_json(ins.method, ins.target, ins.version, ins.fields))
+        lambda: inspector_json(ins))
+
+
+def inspector_json(ins: Inspection) -> dict[str, Any]:
+    """The JSON view: request_json's document, the protocol, the connection, and for HTTP/2
+    the `http2` object and each field's `hpack` (docs/json.md)."""
+    doc = request_json(ins.method, ins.target, ins.version, ins.fields)
+    if ins.details is None and ins.http2 is None and ins.walk is None:
+        doc["protocol"] = ins.version
+        doc["connection"] = {"client": ins.client, "proxy": None, "client_address": None,
+                             "tls": None}
+        doc["http2"] = None
+        return doc
+    from .connection import connection_json, hpack_json, http2_json
+
+    doc["protocol"] = "HTTP/2" if ins.http2 is not None else ins.version
+    doc["connection"] = connection_json(ins)
+    doc["http2"] = http2_json(ins)
+    if ins.http2 is not None:
+        regular = [f.representation for f in ins.http2.block.fields if not f.name.startswith(":")]
+        for field_doc, rep in zip(doc["fields"], regular, strict=False):
+            field_doc["hpack"] = hpack_json(rep)
+    return doc
 
 
 def route(ins: Inspection, inspector: InspectorView = inspector_page) -> Response:
@@ -156,7 +196,13 @@ def route(ins: Inspection, inspector: InspectorView = inspector_page) -> Respons
         if not ins.raw_available:
             return respond("text", "The raw request bytes are not available under this "
                                    "server (WSGI/ASGI servers hide them).\n")
-        return respond("raw", raw_text(ins.head))
+        if ins.details is None and ins.http2 is None:
+            return respond("raw", raw_text(ins.head))
+        from .connection import raw_extra
+
+        # HTTP/2 has no head on the wire: its frames and HPACK instructions stand for it.
+        head = "" if ins.http2 is not None else raw_text(ins.head)
+        return respond("raw", head + raw_extra(ins))
     return inspector(ins, view)
 
 

@@ -88,6 +88,9 @@ def framing_bytes(ins: Inspection, redact: frozenset[str] = frozenset()) -> tupl
     """The request as the framers should see it, and what had to be done to get it."""
     if not ins.raw_available or not ins.head:
         return None, "the raw request bytes are not available under this server"
+    if ins.http2 is not None:
+        return None, ("an HTTP/2 request has no HTTP/1.1 head to frame: its fields came in "
+                      "HPACK blocks (the connection section shows them)")
     deciding = [f.wire_name for f in ins.fields if f.name in redact and f.name in _FRAMING_FIELDS]
     if deciding:
         return None, (f"the framing is not compared: the redacted field {visible(deciding[0])} "

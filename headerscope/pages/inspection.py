@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..headers import REGISTRY, Diagnostic, FieldSection, ParsedField, parse_section
 from .visible import visible
+
+if TYPE_CHECKING:
+    from ..http import ConnectionDetails, HTTP2Details
+    from ..proxy.trust import AddressWalk
 
 REDACTED = "(redacted)"
 
@@ -28,6 +32,12 @@ class Inspection:
     client: str = ""  # "address:port" of the peer
     number: int = 1  # the request's number on its connection
     raw_available: bool = True  # False under WSGI/ASGI, where the server hides the bytes
+    # What the connection showed (TLS, a PROXY header), HTTP/2's view of the request, and the
+    # client address worked out through --trusted-proxy: None when there is nothing to show.
+    details: ConnectionDetails | None = None
+    http2: HTTP2Details | None = None
+    walk: AddressWalk | None = None
+    redacted: frozenset[str] = frozenset()  # lower-case names whose values are hidden
 
     @property
     def path(self) -> str:

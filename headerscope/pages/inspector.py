@@ -157,6 +157,14 @@ FIELDS_HEAD: Node = ("thead", ("tr", ("th", "Field"), ("th", "Raw value"), ("th"
 _FIELDS_HEAD_HTML = Raw(render(FIELDS_HEAD))
 
 
+def _connection(ins: Inspection) -> Node:
+    if ins.details is None and ins.http2 is None and ins.walk is None:
+        return None  # plain HTTP/1.x: nothing imported, nothing drawn
+    from .connection import connection_tree
+
+    return connection_tree(ins)
+
+
 def inspector_tree(ins: Inspection, table: Callable[[FieldSection, str], Node] = fields_table,
                    after: Node = None) -> Node:
     """`table` and `after`: the hook for serve --compare (a column, a section after it)."""
@@ -171,6 +179,7 @@ def inspector_tree(ins: Inspection, table: Callable[[FieldSection, str], Node] =
                "on this connection · ", summary),
          nav()),
         ("main",
+         _connection(ins),
          table(ins.fields, "Request fields, in the order received"),
          table(ins.trailers, "Trailer fields") if len(ins.trailers) else None,
          after,

@@ -63,8 +63,12 @@ def inspector_text(ins: Inspection) -> str:
         f"from {ins.client or 'unknown'}, request {ins.number} on this connection; "
         f"{len(ins.fields)} fields, " + (f"{errors} with errors" if errors else "all parsed")
         + "\n\n",
-        fields_text(ins.fields),
     ]
+    if ins.details is not None or ins.http2 is not None or ins.walk is not None:
+        from .connection import connection_text
+
+        parts += [connection_text(ins), "\n"]
+    parts.append(fields_text(ins.fields))
     if len(ins.trailers):
         parts += ["\ntrailers:\n", fields_text(ins.trailers)]
     if ins.body:

@@ -65,7 +65,14 @@ def test_json_equals_the_parse_document_and_is_safe_to_embed() -> None:
     text = r.body.decode()
     assert "<" not in text and ">" not in text and "&" not in text and "'" not in text
     section = parse_section(REGISTRY, FIELDS)
-    assert json.loads(text) == request_json("GET", "/?format=json", "HTTP/1.1", section)
+    doc = json.loads(text)
+    parsed = request_json("GET", "/?format=json", "HTTP/1.1", section)
+    # The parse document, and what only a server knows: the protocol and the connection.
+    assert {key: doc[key] for key in parsed} == parsed
+    assert set(doc) - set(parsed) == {"protocol", "connection", "http2"}
+    assert doc["protocol"] == "HTTP/1.1" and doc["http2"] is None
+    assert doc["connection"] == {"client": "127.0.0.1:40000", "proxy": None,
+                                 "client_address": None, "tls": None}
 
 
 def test_text_view_aligns_and_marks() -> None:

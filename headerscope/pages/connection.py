@@ -1,0 +1,333 @@
+"""The connection a request came on, as every view shows it (issues 14 and 15).
+
+    protocol         HTTP/2 (h2: ALPN on TLS)
+    client           127.0.0.1:40000 (the socket's peer)
+    PROXY v2         203.0.113.7:51000 -> 198.51.100.1:443 (PROXY, TCP over IPv4)
+    TLS              TLSv1.3, TLS_AES_128_GCM_SHA256, ALPN h2, new session
+    JA4              t13d1516h2_8daaf6152771_e5627efa2ab1
+    SETTINGS         HEADER_TABLE_SIZE=65536, ENABLE_PUSH=0, ...
+    fingerprint      1:65536;2:0;4:6291456;6:262144|15663105|0|m,a,s,p
+
+`facts` gives those (label, text) pairs once for the HTML, text and JSON views; `fields_h2`
+lists an HTTP/2 request's fields as sent, pseudo-header fields first, each with its HPACK
+representation. Everything that comes from the client is made visible. The ClientHello is the
+same for every request on a connection, so its text is drawn once per hello and kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..headers import REGISTRY, ParsedField
+from ..headers.http2_settings import NAMES as SETTING_NAMES
+from ..http import ConnectionDetails, HTTP2Details, TLSDetails
+from ..http2.hpack import Kind, Representation
+from ..proxy import ProxyHeader
+from ..proxy.trust import AddressWalk
+from ..sxml import Node
+from .inspection import REDACTED, Inspection
+from .visible import visible
+
+_WAYS = {"h2": "h2: ALPN on TLS", "h2c": "h2c: cleartext, prior knowledge",
+         "h2c upgrade": "h2c: cleartext, Upgrade from HTTP/1.1"}
+_KINDS = {Kind.INDEXED: "indexed", Kind.INCREMENTAL: "literal, incremental indexing",
+          Kind.WITHOUT: "literal without indexing", Kind.NEVER: "literal never indexed"}
+_FINGERPRINT_LABELS = {"ja3": "JA3", "ja3_hash": "JA3 (MD5)", "ja4": "JA4", "ja4_r": "JA4_r",
+                       "ja4_o": "JA4_o", "ja4_ro": "JA4_ro"}
+_HELLO_CACHE: dict[bytes, tuple[str, dict[str, Any]]] = {}  # hello records -> text, JSON
+_HELLO_CACHE_SIZE = 256
+
+
+def protocol(ins: Inspection) -> str:
+    if ins.http2 is not None:
+        return f"HTTP/2 ({_WAYS.get(ins.http2.way, ins.http2.way)})"
+    return visible(ins.version)
+
+
+def shown(ins: Inspection) -> bool:
+    """Whether the request has a connection worth a section (TLS, PROXY, HTTP/2, a walk)."""
+    return ins.details is not None or ins.http2 is not None or ins.walk is not None
+
+
+# -- facts ---------------------------------------------------------------------------------
+
+def facts(ins: Inspection) -> list[tuple[str, str]]:
+    out = [("protocol", protocol(ins)), ("client", f"{ins.client or 'unknown'} (the socket)")]
+    details = ins.details
+    if details is not None and details.proxy is not None:
+        out.append(_proxy_fact(details.proxy))
+    if ins.walk is not None:
+        out.append(("client address", f"{visible(ins.walk.client)}: {visible(ins.walk.reason)}"))
+    if details is not None and details.tls is not None:
+        out += _tls_facts(details.tls)
+    if ins.http2 is not None:
+        out += _http2_facts(ins.http2)
+    return out
+
+
+def _proxy_fact(header: ProxyHeader) -> tuple[str, str]:
+    client, server = header.client, header.server
+    where = (f"{_address(client)} -> {_address(server)}" if client and server
+             else "no addresses (the connection's own are used)")
+    kind = f"{header.command.name}, {header.transport.name} over {header.family.name}"
+    notes = "".join(f"; {visible(n)}" for n in header.notes)
+    tlvs = f"; {len(header.tlvs)} TLVs" if header.tlvs else ""
+    return (f"PROXY v{header.version}", f"{where} ({kind}{tlvs}{notes})")
+
+
+def _address(pair: tuple[str, int]) -> str:
+    host, port = pair
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _tls_facts(tls: TLSDetails) -> list[tuple[str, str]]:
+    alpn = f"ALPN {visible(tls.alpn)}" if tls.alpn else "no ALPN"
+    out = [("TLS", f"{tls.version}, {tls.cipher}, {alpn}, "
+                   f"{'resumed session' if tls.resumed else 'new session'}")]
+    hello = tls.hello
+    if hello is not None:
+        if hello.server_name is not None:
+            out.append(("SNI", visible(hello.server_name)))
+        out += [(_FINGERPRINT_LABELS.get(k, k), v) for k, v in tls.fingerprints]
+    elif tls.hello_error is not None:
+        out.append(("ClientHello", f"not decoded: {visible(str(tls.hello_error))}"))
+    if tls.client_certificate is not None:
+        out.append(("client certificate", f"{len(tls.client_certificate)} bytes (DER)"))
+    return out
+
+
+def _http2_facts(h2: HTTP2Details) -> list[tuple[str, str]]:
+    out = [("stream", str(h2.stream_id))]
+    if h2.upgrade_settings is not None:
+        out.append(("HTTP2-Settings", settings_text(h2.upgrade_settings)))
+    out.append(("SETTINGS", settings_text(h2.settings) or "(none yet)"))
+    out.append(("WINDOW_UPDATE", str(h2.window_update) if h2.window_update else "none"))
+    if h2.priority:
+        out.append(("PRIORITY", ", ".join(
+            f"stream {sid} on {p.depends_on}, weight {p.weight}"
+            + (", exclusive" if p.exclusive else "") for sid, p in h2.priority)))
+    out.append(("pseudo-headers", h2.pseudo_order or "(none)"))
+    if h2.fingerprint:
+        out.append(("fingerprint", h2.fingerprint))
+    out += [("malformed", visible(d.reason)) for d in h2.diagnostics]
+    return out
+
+
+def settings_text(settings: tuple[tuple[int, int], ...]) -> str:
+    return ", ".join(f"{setting_name(i)}={v}" for i, v in settings)
+
+
+def setting_name(identifier: int) -> str:
+    name = SETTING_NAMES.get(identifier)
+    return name.removeprefix("SETTINGS_") if name else f"0x{identifier:x}"
+
+
+# -- HTTP/2 fields ---------------------------------------------------------------------------
+
+def representation(rep: Representation) -> str:
+    """How a field was sent: "indexed 2", "literal, incremental indexing, name 4, Huffman"."""
+    parts = [_KINDS[rep.kind]]
+    if rep.kind is Kind.INDEXED:
+        parts[0] += f" {rep.table_index}"
+    else:
+        parts.append(f"name {rep.table_index}" if rep.table_index is not None else
+                     "literal name" + (" (Huffman)" if rep.name_huffman else ""))
+        parts.append("Huffman value" if rep.value_huffman else "plain value")
+    return ", ".join(parts)
+
+
+def fields_h2(ins: Inspection) -> list[tuple[str, str, str, int]]:
+    """(name, value, representation, offset) of every field as sent, redacted ones hidden."""
+    h2 = ins.http2
+    if h2 is None:
+        return []
+    return [(visible(f.name), REDACTED if f.name in ins.redacted else visible(f.value),
+             representation(f.representation), f.representation.offset)
+            for f in h2.block.fields]
+
+
+def combined_cookie(ins: Inspection) -> ParsedField | None:
+    """RFC 9113, 8.2.3: a client may split Cookie into crumbs, one field each; "these MUST
+    be concatenated into a single octet string using the two-octet delimiter of 0x3b, 0x20
+    ("; ")" before an HTTP/1.1 reader sees them. None unless there are two or more."""
+    if ins.http2 is None or "cookie" in ins.redacted:
+        return None
+    crumbs = [f.value for f in ins.http2.block.fields if f.name == "cookie"]
+    return REGISTRY.parse("Cookie", "; ".join(crumbs)) if len(crumbs) > 1 else None
+
+
+# -- the views ---------------------------------------------------------------------------------
+
+def _hello(tls: TLSDetails) -> tuple[str, dict[str, Any]] | None:
+    if tls.hello is None:
+        return None
+    cached = _HELLO_CACHE.get(tls.client_hello)
+    if cached is None:
+        from ..tls.render import hello_json, hello_text
+
+        if len(_HELLO_CACHE) >= _HELLO_CACHE_SIZE:
+            _HELLO_CACHE.pop(next(iter(_HELLO_CACHE)))
+        cached = _HELLO_CACHE[tls.client_hello] = (visible_lines(hello_text(tls.hello)),
+                                                    hello_json(tls.hello))
+    return cached
+
+
+def visible_lines(text: str) -> str:
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def connection_tree(ins: Inspection) -> Node:
+    rows = [("tr", ("th", label), ("td", ("code", text))) for label, text in facts(ins)]
+    parts: list[Node] = [("h2", "Connection"), ("table", {"class": "facts"}, ("tbody", rows))]
+    walk = ins.walk
+    if walk is not None and len(walk.hops) > 1:
+        parts.append(_walk_table(walk))
+    tls = ins.details.tls if ins.details is not None else None
+    hello = _hello(tls) if tls is not None else None
+    if hello is not None:
+        parts.append(("details", ("summary", "ClientHello, decoded"), ("pre", hello[0])))
+    if ins.http2 is not None:
+        parts.append(_h2_table(ins))
+    return ("section", {"class": "connection"}, parts)
+
+
+def _walk_table(walk: AddressWalk) -> Node:
+    return ("table", {"class": "walk"},
+            ("caption", "The client address, walked from the right"),
+            ("thead", ("tr", ("th", "hop"), ("th", "from"), ("th", "verdict"), ("th", "why"))),
+            ("tbody", [("tr", ("td", ("code", visible(h.text))), ("td", h.source.field),
+                        ("td", h.verdict.value), ("td", visible(h.reason)))
+                       for h in walk.hops]))
+
+
+def _h2_table(ins: Inspection) -> Node:
+    rows: list[Node] = [("tr", ("td", ("code", name)), ("td", ("code", value)), ("td", rep),
+                         ("td", str(offset))) for name, value, rep, offset in fields_h2(ins)]
+    cookie = combined_cookie(ins)
+    if cookie is not None:
+        from .valueview import show
+
+        rows.append(("tr", {"class": "combined"}, ("td", "cookie (the crumbs combined, "
+                                                          "RFC 9113, 8.2.3)"),
+                     ("td", ("code", visible(cookie.raw))),
+                     ("td", show(cookie.value) if cookie.error is None
+                      else f"error: {cookie.error.reason}"), ("td", "")))
+    return ("table", {"class": "fields"},
+            ("caption", "HTTP/2 fields as sent, pseudo-header fields first, with their HPACK "
+                        "representation"),
+            ("thead", ("tr", ("th", "Name"), ("th", "Value"), ("th", "HPACK"),
+                       ("th", "Offset"))),
+            ("tbody", rows))
+
+
+def connection_text(ins: Inspection) -> str:
+    width = 18
+    lines = ["connection:"]
+    lines += [f"  {label.ljust(width)}{text}" for label, text in facts(ins)]
+    walk = ins.walk
+    if walk is not None and len(walk.hops) > 1:
+        lines += [f"  hop {visible(h.text)} ({h.source.field}): {h.verdict.value}, "
+                  f"{visible(h.reason)}" for h in walk.hops]
+    if ins.http2 is not None:
+        lines.append("HTTP/2 fields as sent (HPACK representation, offset):")
+        lines += [f"  {name}: {value}    [{rep}, at {offset}]"
+                  for name, value, rep, offset in fields_h2(ins)]
+        cookie = combined_cookie(ins)
+        if cookie is not None:
+            lines.append(f"  cookie, the crumbs combined (RFC 9113, 8.2.3): {visible(cookie.raw)}")
+    tls = ins.details.tls if ins.details is not None else None
+    hello = _hello(tls) if tls is not None else None
+    if hello is not None:
+        lines += ["", hello[0].rstrip("\n")]
+    return "\n".join(lines) + "\n"
+
+
+def connection_json(ins: Inspection) -> dict[str, Any]:
+    """The `connection` object of the JSON view (docs/json.md)."""
+    details = ins.details or ConnectionDetails()
+    out: dict[str, Any] = {"client": ins.client, "proxy": None, "client_address": None,
+                           "tls": None}
+    if details.proxy is not None:
+        out["proxy"] = _proxy_json(details.proxy)
+    if ins.walk is not None:
+        out["client_address"] = _walk_json(ins.walk)
+    tls = details.tls
+    if tls is not None:
+        hello = _hello(tls)
+        out["tls"] = {
+            "version": tls.version, "cipher": tls.cipher, "alpn": tls.alpn,
+            "resumed": tls.resumed, "client_hello": hello[1] if hello else None,
+            "client_hello_error": str(tls.hello_error) if tls.hello_error else None,
+            "fingerprints": dict(tls.fingerprints),
+            "client_certificate": tls.client_certificate.hex()
+            if tls.client_certificate else None}
+    return out
+
+
+def _proxy_json(header: ProxyHeader) -> dict[str, Any]:
+    return {"version": header.version, "command": header.command.name,
+            "family": header.family.name, "transport": header.transport.name,
+            "client": list(header.client) if header.client else None,
+            "server": list(header.server) if header.server else None,
+            "tlvs": [type(t).__name__ for t in header.tlvs], "notes": list(header.notes)}
+
+
+def _walk_json(walk: AddressWalk) -> dict[str, Any]:
+    return {"client": walk.client, "reason": walk.reason, "field": walk.field,
+            "diagnostics": list(walk.diagnostics),
+            "hops": [{"text": h.text, "address": h.address, "field": h.source.field,
+                      "element": h.source.element, "verdict": h.verdict.value,
+                      "reason": h.reason} for h in walk.hops]}
+
+
+def http2_json(ins: Inspection) -> dict[str, Any] | None:
+    """The `http2` object of the JSON view (docs/json.md); None for HTTP/1.x."""
+    h2 = ins.http2
+    if h2 is None:
+        return None
+    return {
+        "way": h2.way, "stream_id": h2.stream_id,
+        "settings": [{"id": i, "name": setting_name(i), "value": v} for i, v in h2.settings],
+        "upgrade_settings": [{"id": i, "name": setting_name(i), "value": v}
+                             for i, v in h2.upgrade_settings]
+        if h2.upgrade_settings is not None else None,
+        "window_update": h2.window_update,
+        "priority": [{"stream_id": sid, "depends_on": p.depends_on, "weight": p.weight,
+                      "exclusive": p.exclusive} for sid, p in h2.priority],
+        "pseudo_header_order": h2.pseudo_order, "fingerprint": h2.fingerprint,
+        "fields": [{"name": f.name,
+                    "value": REDACTED if f.name in ins.redacted else f.value,
+                    "hpack": hpack_json(f.representation)} for f in h2.block.fields],
+        "frames": [{"type": f.type_name, "flags": f.flag_names, "stream_id": f.stream_id,
+                    "length": f.length, "offset": f.offset} for f in h2.frames],
+        "diagnostics": [d.reason for d in h2.diagnostics],
+    }
+
+
+def hpack_json(rep: Representation) -> dict[str, Any]:
+    return {"kind": rep.kind.name.lower(), "index": rep.table_index,
+            "name_huffman": rep.name_huffman, "value_huffman": rep.value_huffman,
+            "offset": rep.offset, "length": rep.length}
+
+
+def raw_extra(ins: Inspection) -> str:
+    """What the raw view adds: the stream's frames and the HPACK instructions, the hello's
+    bytes. Values of redacted fields stay hidden."""
+    out: list[str] = []
+    h2 = ins.http2
+    if h2 is not None:
+        out.append(f"HTTP/2 stream {h2.stream_id}: frames (type, flags, length, offset)")
+        out += [f"  {f.type_name} [{', '.join(f.flag_names) or 'no flags'}] stream "
+                f"{f.stream_id}, {f.length} bytes at {f.offset}" for f in h2.frames]
+        out.append("HPACK instructions (offset in the field block, length, representation)")
+        for update in h2.block.size_updates:
+            out.append(f"  {update.offset:>5} +{update.length}: dynamic table size update "
+                       f"to {update.size}")
+        for name, value, rep, offset in fields_h2(ins):
+            out.append(f"  {offset:>5}: {name}: {value}  [{rep}]")
+    details = ins.details
+    if details is not None and details.tls is not None:
+        data = details.tls.client_hello
+        out.append(f"TLS ClientHello records, {len(data)} bytes:")
+        out += [f"  {i:04x}  {data[i:i + 16].hex(' ')}" for i in range(0, len(data), 16)]
+    return "\n".join(out) + "\n" if out else ""

@@ -1,0 +1,103 @@
+"""The inspector's connection section through the real server and pages: TLS (the decoded
+ClientHello, JA3, JA4), HTTP/2 (SETTINGS, fingerprint, each field's HPACK representation,
+frames in the raw view, cookie crumbs), and PROXY with the trusted-proxy walk."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import ssl
+from pathlib import Path
+
+import h2.config
+import h2.connection
+import lxml.html
+
+from headerscope.pages.app import PageOptions, make_app
+from headerscope.proxy import Networks, ProxyHeader, encode_v2
+
+from ..pages.helpers import elements, text_of
+from ._support import Start, connect, parse_replies, receive
+from .test_http2 import _exchange, _read
+
+APP = make_app()
+JA4 = re.compile(r"t13d\d{4}(h2|h1)_[0-9a-f]{12}_[0-9a-f]{12}")
+
+
+def _h2_tls(start: Start, certificate: tuple[Path, Path], path: str) -> bytes:
+    cert, key = certificate
+    server = start(APP, certfile=str(cert), keyfile=str(key))
+    context = ssl.create_default_context(cafile=str(cert))
+    context.set_alpn_protocols(["h2", "http/1.1"])
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as raw, \
+            context.wrap_socket(raw, server_hostname="localhost") as sock:
+        [(headers, body)] = _exchange(sock, [(path, b"")])
+    assert headers[":status"] == "200"
+    return body
+
+
+def test_json_over_h2_shows_tls_http2_and_hpack(
+    start: Start, certificate: tuple[Path, Path]
+) -> None:
+    doc = json.loads(_h2_tls(start, certificate, "/?format=json"))
+    assert doc["protocol"] == "HTTP/2"
+    tls = doc["connection"]["tls"]
+    assert tls["version"] == "TLSv1.3" and tls["alpn"] == "h2"
+    assert tls["client_hello"]["server_name"] == "localhost"
+    assert JA4.fullmatch(tls["fingerprints"]["ja4"]) and len(tls["fingerprints"]["ja3_hash"]) == 32
+    h2 = doc["http2"]
+    assert h2["way"] == "h2" and h2["stream_id"] == 1 and h2["settings"]
+    assert h2["pseudo_header_order"] == "m,s,a,p"
+    assert re.fullmatch(r"[\d:;]*\|(\d+|00)\|[\d:,]+\|m,s,a,p", h2["fingerprint"])
+    assert [f["name"] for f in h2["fields"]][:4] == [":method", ":scheme", ":authority", ":path"]
+    assert h2["frames"][0]["type"] == "HEADERS"
+    assert doc["fields"][0]["wire_name"] == "user-agent" and "kind" in doc["fields"][0]["hpack"]
+
+
+def test_html_and_raw_over_h2(start: Start, certificate: tuple[Path, Path]) -> None:
+    page = lxml.html.fromstring(_h2_tls(start, certificate, "/?format=html"))
+    facts = {text_of(tr, "th"): text_of(tr, "td")
+             for tr in elements(page, "//section[@class='connection']//table[@class='facts']//tr")}
+    assert facts["protocol"] == "HTTP/2 (h2: ALPN on TLS)" and JA4.fullmatch(facts["JA4"])
+    assert facts["SNI"] == "localhost" and facts["TLS"].startswith("TLSv1.3, ")
+    assert elements(page, "//details/summary[text()='ClientHello, decoded']")
+    raw = _h2_tls(start, certificate, "/?format=raw").decode()
+    assert raw.startswith("HTTP/2 stream 1: frames")
+    assert "  HEADERS [END_STREAM, END_HEADERS] stream 1" in raw
+    assert re.search(r"\n +\d+: :method: GET  \[indexed 2\]", raw)
+    assert "TLS ClientHello records, " in raw and "\n  0000  16 03 01 " in raw
+
+
+def test_text_over_h2c_combines_cookie_crumbs(start: Start) -> None:
+    server = start(APP)
+    with connect(server.port) as sock:
+        conn = h2.connection.H2Connection(h2.config.H2Configuration(
+            client_side=True, header_encoding="latin-1"))
+        conn.initiate_connection()
+        conn.send_headers(1, [(":method", "GET"), (":scheme", "http"), (":authority", "a"),
+                              (":path", "/?format=text"), ("cookie", "a=1"), ("cookie", "b=2")],
+                          end_stream=True)
+        sock.sendall(conn.data_to_send())
+        [(_, body)] = _read(sock, conn, {1: ({}, bytearray(), False)})
+    text = body.decode()
+    assert "protocol          HTTP/2 (h2c: cleartext, prior knowledge)" in text
+    assert "cookie, the crumbs combined (RFC 9113, 8.2.3): a=1; b=2" in text
+    assert re.search(r"  cookie: a=1    \[literal.*\]", text)
+
+
+def test_proxy_header_and_the_trusted_walk(start: Start) -> None:
+    app = make_app(PageOptions(trusted_proxies=Networks.parse(["203.0.113.0/24"])))
+    server = start(app, proxy_protocol_from=("127.0.0.1",))
+    header = encode_v2(ProxyHeader.proxied("203.0.113.7", 51000, "198.51.100.1", 443))
+    with connect(server.port) as sock:
+        sock.sendall(header + b"GET /?format=json HTTP/1.1\r\nHost: a\r\n"
+                     b"X-Forwarded-For: 192.0.2.1, 198.51.100.9, 203.0.113.8\r\n\r\n")
+        data, _ = receive(sock, idle=0.5)
+    doc = json.loads(parse_replies(data)[0][0].body)
+    connection = doc["connection"]
+    assert connection["client"].startswith("127.0.0.1:")
+    assert connection["proxy"]["client"] == ["203.0.113.7", 51000]
+    walk = connection["client_address"]
+    assert walk["client"] == "198.51.100.9" and walk["field"] == "X-Forwarded-For"
+    assert [h["verdict"] for h in walk["hops"]] == ["trusted", "trusted", "client", "ignored"]
