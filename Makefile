@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8080
 
-.PHONY: serve test lint typecheck unit bench stress peers clean
+.PHONY: serve serve-tls test lint typecheck unit bench stress peers clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "headerscope needs Python 3.11+"'
@@ -32,6 +32,23 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 
 serve: $(VENV)/.installed
 	$(BIN)/headerscope serve --host $(HOST) --port $(PORT)
+
+# HTTPS and HTTP/2 (ALPN h2) with a throwaway self-signed certificate for 127.0.0.1, ::1 and
+# localhost, made once under .venv/tls/ (`make clean` removes it). Browsers warn about it;
+# curl needs -k: curl -sk --http2 'https://127.0.0.1:8443/?format=json'
+TLS      := $(VENV)/tls
+TLS_PORT ?= 8443
+
+$(TLS)/cert.pem: | $(BIN)/python
+	mkdir -p $(TLS)
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+	    -keyout $(TLS)/key.pem -out $@.tmp -days 365 -subj /CN=localhost \
+	    -addext 'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1'
+	mv $@.tmp $@
+
+serve-tls: $(VENV)/.installed $(TLS)/cert.pem
+	$(BIN)/headerscope serve --host $(HOST) --port $(TLS_PORT) \
+	    --certfile $(TLS)/cert.pem --keyfile $(TLS)/key.pem
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check headerscope tests benchmarks examples

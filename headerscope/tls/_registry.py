@@ -87,6 +87,8 @@ EXTENSION_TYPES = CodeTable("extension", {
     62: "tls_flags", 13172: "next_protocol_negotiation", 17513: "application_settings_old",
     17613: "application_settings", 64768: "ech_outer_extensions",
     65037: "encrypted_client_hello", 65281: "renegotiation_info",
+    # Not in the IANA registry yet: the code point Chromium uses for the draft.
+    51764: "trust_anchors (draft-ietf-tls-trust-anchor-ids)",
 })
 
 # TLS Supported Groups (formerly EC Named Curves), with the post-quantum hybrids browsers send.
