@@ -89,7 +89,21 @@ class TLSDetails:
     hello: ClientHello | None = None
     hello_error: HelloError | None = None
     fingerprints: tuple[tuple[str, str], ...] = ()  # ("ja3", ...), ("ja4", ...), in order
-    client_certificate: bytes | None = None  # DER, when the client sent one
+    client_certificate: ClientCertificate | None = None  # when --client-ca asked for one
+
+
+@dataclass(frozen=True, slots=True)
+class ClientCertificate:
+    """The certificate a client sent (mTLS), verified against --client-ca by the handshake."""
+
+    subject: str  # "CN=client, O=Example": the relative distinguished names, in order
+    issuer: str
+    not_before: str  # as OpenSSL writes them: "Jun  1 12:00:00 2026 GMT"
+    not_after: str
+    serial: str  # hexadecimal
+    names: tuple[str, ...]  # subjectAltName entries: "DNS:client.example", "IP Address:..."
+    sha256: str  # of the DER encoding, hexadecimal: what pinning and logs compare
+    der: bytes
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..headers import REGISTRY, ParsedField
 from ..headers.http2_settings import NAMES as SETTING_NAMES
-from ..http import ConnectionDetails, HTTP2Details, TLSDetails
+from ..http import ClientCertificate, ConnectionDetails, HTTP2Details, TLSDetails
 from ..http2.hpack import Kind, Representation
 from ..proxy import ProxyHeader
 from ..proxy.trust import AddressWalk
@@ -91,8 +91,13 @@ def _tls_facts(tls: TLSDetails) -> list[tuple[str, str]]:
         out += [(_FINGERPRINT_LABELS.get(k, k), v) for k, v in tls.fingerprints]
     elif tls.hello_error is not None:
         out.append(("ClientHello", f"not decoded: {visible(str(tls.hello_error))}"))
-    if tls.client_certificate is not None:
-        out.append(("client certificate", f"{len(tls.client_certificate)} bytes (DER)"))
+    cert = tls.client_certificate
+    if cert is not None:
+        out += [("client certificate", visible(cert.subject)),
+                ("  issued by", visible(cert.issuer)),
+                ("  valid", f"{cert.not_before} to {cert.not_after}"),
+                ("  names", visible(", ".join(cert.names)) or "(none)"),
+                ("  SHA-256", cert.sha256)]
     return out
 
 
@@ -259,9 +264,16 @@ def connection_json(ins: Inspection) -> dict[str, Any]:
             "resumed": tls.resumed, "client_hello": hello[1] if hello else None,
             "client_hello_error": str(tls.hello_error) if tls.hello_error else None,
             "fingerprints": dict(tls.fingerprints),
-            "client_certificate": tls.client_certificate.hex()
-            if tls.client_certificate else None}
+            "client_certificate": _certificate_json(tls.client_certificate)}
     return out
+
+
+def _certificate_json(cert: ClientCertificate | None) -> dict[str, Any] | None:
+    if cert is None:
+        return None
+    return {"subject": cert.subject, "issuer": cert.issuer, "not_before": cert.not_before,
+            "not_after": cert.not_after, "serial": cert.serial, "names": list(cert.names),
+            "sha256": cert.sha256}
 
 
 def _proxy_json(header: ProxyHeader) -> dict[str, Any]:

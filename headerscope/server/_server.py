@@ -75,6 +75,11 @@ def tls_context(config: ServerConfig) -> ssl.SSLContext | None:
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(config.certfile, config.keyfile)
     context.set_alpn_protocols(["http/1.1"] if config.http1_only else ["h2", "http/1.1"])
+    if config.client_ca is not None:
+        # mTLS debugging: ask every client for a certificate, accept a connection without one
+        # (the page says none came), refuse one that the CA did not sign.
+        context.load_verify_locations(config.client_ca)
+        context.verify_mode = ssl.CERT_OPTIONAL
     return context
 
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import ssl
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..http import TLSDetails
+from ..http import ClientCertificate, TLSDetails
 from ..tls import ClientHello, HelloAccumulator, HelloError
 from ..tls.render import fingerprints
 
@@ -158,12 +159,12 @@ class TLSConnection(asyncio.Protocol):
         """The handshake's facts, with the hello decoded and fingerprinted once, here."""
         obj = self._ssl
         cipher = obj.cipher()
-        certificate = obj.getpeercert(binary_form=True)
+        certificate = client_certificate(obj)
         hello = self._parsed
         prints = tuple(fingerprints(hello).items()) if hello is not None else ()
         return TLSDetails(obj.version() or "", cipher[0] if cipher else "",
                           obj.selected_alpn_protocol(), obj.session_reused, bytes(self._hello),
-                          hello, self._hello_error, prints, certificate or None)
+                          hello, self._hello_error, prints, certificate)
 
     @property
     def inner(self) -> asyncio.Protocol | None:
@@ -261,6 +262,28 @@ class TLSConnection(asyncio.Protocol):
     def abort(self) -> None:
         if self._raw is not None:
             self._raw.abort()
+
+
+def client_certificate(obj: ssl.SSLObject) -> ClientCertificate | None:
+    """The client's certificate, when it sent one (the context asks only with --client-ca)."""
+    der = obj.getpeercert(binary_form=True)
+    if not der:
+        return None
+    info: Any = obj.getpeercert() or {}
+
+    def name(rdns: Any) -> str:
+        return ", ".join(f"{_SHORT.get(k, k)}={v}" for rdn in rdns or () for k, v in rdn)
+
+    return ClientCertificate(
+        name(info.get("subject")), name(info.get("issuer")), str(info.get("notBefore", "")),
+        str(info.get("notAfter", "")), str(info.get("serialNumber", "")),
+        tuple(f"{kind}:{value}" for kind, value in info.get("subjectAltName", ())),
+        hashlib.sha256(der).hexdigest(), der)
+
+
+_SHORT = {"commonName": "CN", "organizationName": "O", "organizationalUnitName": "OU",
+          "countryName": "C", "localityName": "L", "stateOrProvinceName": "ST",
+          "emailAddress": "emailAddress"}
 
 
 class TLSTransport(asyncio.Transport):

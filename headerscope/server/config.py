@@ -17,6 +17,7 @@ class ServerConfig:
     workers: int = 1  # processes sharing the port through SO_REUSEPORT
     certfile: str | None = None  # PEM certificate chain: serve HTTPS
     keyfile: str | None = None  # PEM private key, when not inside certfile
+    client_ca: str | None = None  # PEM CA certificates: ask clients for a certificate (mTLS)
     limits: Limits = field(default_factory=Limits)
     # Timeouts, in seconds.
     header_timeout: float = 10.0  # from a request's first byte to its empty line (slowloris)
@@ -50,6 +51,8 @@ class ServerConfig:
             Networks.parse(self.proxy_protocol_from)  # raises CIDRError (a ValueError)
         if not 0 <= self.port <= 65535:
             raise ValueError("port must be between 0 and 65535")
+        if self.client_ca and not self.certfile:
+            raise ValueError("--client-ca needs TLS (--certfile)")
         if self.keyfile and not self.certfile:
             raise ValueError("a key file needs a certificate file (--certfile)")
         positive = ("workers", "max_connections", "max_requests", "backlog",

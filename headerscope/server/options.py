@@ -61,6 +61,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="processes sharing the port (default: %(default)s)")
     listen.add_argument("--certfile", help="PEM certificate chain: serve HTTPS")
     listen.add_argument("--keyfile", help="PEM private key, if not in the certificate file")
+    listen.add_argument("--client-ca", metavar="FILE",
+                        help="PEM CA certificates: ask each TLS client for a certificate signed "
+                             "by one of them, and show it (mTLS)")
     listen.add_argument("--backlog", type=_COUNT, default=_DEFAULTS.backlog,
                         help="listen queue length (default: %(default)s)")
     listen.add_argument("--no-access-log", dest="access_log", action="store_false",
@@ -118,7 +121,8 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
     )
     return ServerConfig(
         host=ns.host, port=ns.port, workers=ns.workers, certfile=ns.certfile,
-        keyfile=ns.keyfile, limits=limits, header_timeout=ns.header_timeout,
+        keyfile=ns.keyfile, client_ca=ns.client_ca, limits=limits,
+        header_timeout=ns.header_timeout,
         body_timeout=ns.body_timeout, keepalive_timeout=ns.keepalive_timeout,
         write_timeout=ns.write_timeout, shutdown_timeout=ns.shutdown_timeout,
         max_connections=ns.max_connections, max_requests=ns.max_requests,

@@ -4,10 +4,12 @@ frames in the raw view, cookie crumbs), and PROXY with the trusted-proxy walk.""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import socket
 import ssl
+import subprocess
 from pathlib import Path
 
 import h2.config
@@ -17,6 +19,7 @@ import lxml.html
 from headerscope.pages.app import PageOptions, make_app
 from headerscope.proxy import Networks, ProxyHeader, encode_v2
 
+from ..conftest import require_tool
 from ..pages.helpers import elements, text_of
 from ._support import Start, connect, parse_replies, receive
 from .test_http2 import _exchange, _read
@@ -101,3 +104,45 @@ def test_proxy_header_and_the_trusted_walk(start: Start) -> None:
     walk = connection["client_address"]
     assert walk["client"] == "198.51.100.9" and walk["field"] == "X-Forwarded-For"
     assert [h["verdict"] for h in walk["hops"]] == ["trusted", "trusted", "client", "ignored"]
+
+
+def _openssl(*args: str) -> None:
+    subprocess.run(["openssl", *args], check=True, capture_output=True, timeout=60)
+
+
+def test_a_client_certificate_is_verified_and_shown(
+    start: Start, certificate: tuple[Path, Path], tmp_path: Path
+) -> None:
+    require_tool("openssl")
+    ca_key, ca, key, csr, crt = (tmp_path / n for n in ("ca.key", "ca.pem", "c.key", "c.csr",
+                                                        "c.pem"))
+    _openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+             "-nodes", "-keyout", str(ca_key), "-out", str(ca), "-days", "2", "-subj",
+             "/CN=Test CA")
+    _openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+             "-keyout", str(key), "-out", str(csr), "-subj", "/CN=client one/O=Example")
+    ext = tmp_path / "ext.cnf"
+    ext.write_text("subjectAltName=DNS:client.example,email:c@example.test\n")
+    _openssl("x509", "-req", "-in", str(csr), "-CA", str(ca), "-CAkey", str(ca_key),
+             "-CAcreateserial", "-out", str(crt), "-days", "2", "-extfile", str(ext))
+    cert, server_key = certificate
+    server = start(APP, certfile=str(cert), keyfile=str(server_key), client_ca=str(ca))
+    context = ssl.create_default_context(cafile=str(cert))
+    context.load_cert_chain(str(crt), str(key))
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as raw, \
+            context.wrap_socket(raw, server_hostname="localhost") as sock:
+        sock.sendall(b"GET /?format=json HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        data, _ = receive(sock, idle=1)
+    shown = json.loads(parse_replies(data)[0][0].body)["connection"]["tls"]["client_certificate"]
+    der = ssl.PEM_cert_to_DER_cert(crt.read_text())
+    assert shown["subject"] == "CN=client one, O=Example" and shown["issuer"] == "CN=Test CA"
+    assert shown["names"] == ["DNS:client.example", "email:c@example.test"]
+    assert shown["sha256"] == hashlib.sha256(der).hexdigest()
+    # Without a certificate the connection is served and the page says none came.
+    plain = ssl.create_default_context(cafile=str(cert))
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as raw, \
+            plain.wrap_socket(raw, server_hostname="localhost") as sock:
+        sock.sendall(b"GET /?format=json HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        data, _ = receive(sock, idle=1)
+    doc = json.loads(parse_replies(data)[0][0].body)
+    assert doc["connection"]["tls"]["client_certificate"] is None

@@ -26,7 +26,8 @@ def test_defaults_are_the_dataclass_defaults() -> None:
 def test_every_option() -> None:
     config = _parse(
         "--host", "::1", "--port", "0", "--workers", "3", "--certfile", "c.pem", "--keyfile",
-        "k.pem", "--backlog", "10", "--no-access-log", "--header-timeout", "1.5",
+        "k.pem", "--client-ca", "ca.pem",
+        "--backlog", "10", "--no-access-log", "--header-timeout", "1.5",
         "--body-timeout", "2", "--keepalive-timeout", "3", "--write-timeout", "4",
         "--shutdown-timeout", "5", "--max-connections", "6", "--max-requests", "7",
         "--max-request-line", "100", "--max-method", "8", "--max-field-section", "200",
@@ -34,7 +35,8 @@ def test_every_option() -> None:
         "--max-input-memory", "11", "--max-output-memory", "12", "--loop", "uvloop",
     )
     assert config == ServerConfig(
-        host="::1", port=0, workers=3, certfile="c.pem", keyfile="k.pem", backlog=10,
+        host="::1", port=0, workers=3, certfile="c.pem", keyfile="k.pem",
+        client_ca="ca.pem", backlog=10,
         access_log=False, header_timeout=1.5, body_timeout=2.0, keepalive_timeout=3.0,
         write_timeout=4.0, shutdown_timeout=5.0, max_connections=6, max_requests=7,
         max_input_memory=11, max_output_memory=12, loop="uvloop",
