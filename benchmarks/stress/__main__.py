@@ -15,13 +15,13 @@ from collections.abc import Callable
 from ._common import Figure
 
 PARTS = ("corpus", "smuggling", "fuzz", "slow", "conns", "pipeline", "faults", "soak",
-         "safety")
+         "safety", "linear", "hold")
 FULL = {"slow": 1000, "conns": 10_000, "pipeline": "100x100", "flooders": 4,
         "soak": 1_000_000, "fuzz": 1_000_000, "atheris_runs": 300_000, "safety": 3000,
-        "smuggling": 0, "fault_scale": 5, "burst": 1000}
+        "smuggling": 0, "fault_scale": 5, "burst": 1000, "linear": 64 * 1024, "hold": 30.0}
 QUICK = {"slow": 200, "conns": 2000, "pipeline": "20x50", "flooders": 4, "soak": 20_000,
          "fuzz": 20_000, "atheris_runs": 20_000, "safety": 200, "smuggling": 1500,
-         "fault_scale": 1, "burst": 400}
+         "fault_scale": 1, "burst": 400, "linear": 16 * 1024, "hold": 5.0}
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -44,6 +44,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--smuggling", type=int, help="smuggling variants sent (0: all)")
     parser.add_argument("--fault-scale", type=int, help="multiplies the faulty clients")
     parser.add_argument("--burst", type=int, help="connections at once against ulimit -n 128")
+    parser.add_argument("--linear", type=int,
+                        help="value size of the linear-cost walk, against half of it (octets)")
+    parser.add_argument("--hold", type=float,
+                        help="seconds of maximal requests pipelined while /hello is timed")
     ns = parser.parse_args(argv)
     defaults = QUICK if ns.quick else FULL
     for key, value in defaults.items():
@@ -56,7 +60,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
 
 
 def plan(ns: argparse.Namespace) -> dict[str, Callable[[], list[Figure]]]:
-    from . import conns, corpus, faults, fuzz, pipeline, safety, slow, smuggling, soak
+    from . import conns, corpus, faults, fuzz, linear, pipeline, safety, slow, smuggling, soak
 
     connections, depth = (int(n) for n in ns.pipeline.lower().split("x"))
     return {
@@ -69,6 +73,8 @@ def plan(ns: argparse.Namespace) -> dict[str, Callable[[], list[Figure]]]:
         "faults": lambda: faults.run(ns.fault_scale, ns.burst),
         "soak": lambda: soak.run(ns.soak, ns.soak_seconds),
         "safety": lambda: safety.run(ns.safety),
+        "linear": lambda: linear.run(ns.linear),
+        "hold": lambda: linear.run_hold(ns.hold),
     }
 
 

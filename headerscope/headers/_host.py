@@ -25,7 +25,10 @@ from ._value import value_type
 # unreserved and sub-delims, the characters that need no percent-encoding almost anywhere
 PLAIN = r"A-Za-z0-9\-._~!$&'()*+,;="
 PCT = r"%[0-9A-Fa-f]{2}"
-_REG_NAME_RE = re.compile(rf"(?:[{PLAIN}]+|{PCT})*")
+# A run of characters, then percent-encodings each with the run after it: one way to read any
+# text, so a match never backtracks ("(?:[...]+|%..)*" has exponentially many ways to split a
+# run, which a caller adding anything after it, or a fullmatch, would try one by one).
+_REG_NAME_RE = re.compile(rf"[{PLAIN}]*(?:{PCT}[{PLAIN}]*)*")
 _DEC_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 IPV4_RE = re.compile(rf"{_DEC_OCTET}(?:\.{_DEC_OCTET}){{3}}")
 _IPV6_CHARS_RE = re.compile(r"[0-9A-Fa-f:.]+")

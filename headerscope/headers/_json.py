@@ -39,6 +39,10 @@ def to_json(value: object) -> JSON:
         return {name: to_json(getattr(value, name)) for name in names}
     if kind is tuple or kind is list:
         return [to_json(v) for v in value]  # type: ignore[attr-defined]
+    if kind is dict:  # parameters, directives: one in most list members
+        return {str(k): to_json(v) for k, v in value.items()}  # type: ignore[attr-defined]
+    if kind is Decimal:  # weights
+        return decimal_text(value)  # type: ignore[arg-type]
     return _to_json_slow(value)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -143,15 +143,38 @@ def is_count(value: object) -> bool:
 def locate(raw: str, start: int, *path: str | int) -> int:
     """Where the member at `path` (object keys and array indexes) of the JSON value starting at
     `start` begins; the deepest part of the path that exists when the rest does not."""
+    return _walk(raw, start, path)[0]
+
+
+def locate_each(raw: str, start: int, *path: str | int) -> Callable[..., int]:
+    """`each(i, *rest)` is `locate(raw, start, *path, i, *rest)`, with the array at `path`
+    scanned once for every i (a locate per member would scan the whole array each time), and
+    only when a first position is asked for."""
+    found: list[int] = []
+    at: int | None = None
+
+    def each(i: int, *rest: str | int) -> int:
+        nonlocal at
+        if at is None:
+            at, complete = _walk(raw, start, path)
+            if complete and raw[at:at + 1] in ("{", "["):
+                found.extend(_elements(raw, at))
+        return locate(raw, found[i], *rest) if 0 <= i < len(found) else at
+
+    return each
+
+
+def _walk(raw: str, start: int, path: tuple[str | int, ...]) -> tuple[int, bool]:
+    """locate's walk, and whether it found every step of the path."""
     for step in path:
         if raw[start:start + 1] not in ("{", "["):
-            break
+            return start, False
         found = (_values(raw, start).get(step) if isinstance(step, str)
                  else dict(enumerate(_elements(raw, start))).get(step))
         if found is None:
-            break
+            return start, False
         start = found
-    return start
+    return start, True
 
 
 def key_position(raw: str, start: int, key: str) -> int:
@@ -214,10 +237,13 @@ def lint_members(raw: str, start: int, obj: dict[str, Any], known: dict[str, str
                  what: str, ref: str) -> Iterator[Diagnostic]:
     """A warning for each member of `obj` that the spec does not define; `known` maps a known
     name to "" or to a note about it."""
+    keys: dict[str, int] | None = None  # where each key is: scanned once, and only if needed
     for name in obj:
         note = known.get(name)
+        if note == "":
+            continue
+        if keys is None:
+            keys = _keys(raw, start)
         if note is None:
-            yield Diagnostic(f"unknown member {json.dumps(name)} in a {what}: user agents "
-                             f"ignore it ({ref})", key_position(raw, start, name))
-        elif note:
-            yield Diagnostic(note, key_position(raw, start, name))
+            note = f"unknown member {json.dumps(name)} in a {what}: user agents ignore it ({ref})"
+        yield Diagnostic(note, keys.get(name, start))

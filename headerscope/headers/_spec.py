@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from ._value import value_type
@@ -168,6 +169,10 @@ class Registry:
         return parse_with(spec, wire_name, raw, name)
 
 
+# At most this many warnings per field line (then one that says how many more there were):
+# enough to show every kind of problem a real value has, few enough for any page to show.
+MAX_WARNINGS = 16
+
 _new = tuple.__new__  # ParsedField(...) runs a Python-level __new__; this builds the same tuple
 
 
@@ -176,7 +181,8 @@ def parse_with(spec: FieldSpec[Any], wire_name: str, raw: str,
     """Run one spec over one stripped value and turn every outcome into a ParsedField."""
     if name is None:
         name = spec.key
-    warnings: tuple[Diagnostic, ...] = ()
+    kept: list[Diagnostic] | None = None  # made only when there is something to say
+    more = 0  # warnings past MAX_WARNINGS: counted, not kept
     try:
         fast = spec.fast
         value = SLOW if fast is None or not _syntax.FAST_PATHS else fast(raw)
@@ -185,7 +191,8 @@ def parse_with(spec: FieldSpec[Any], wire_name: str, raw: str,
         elif spec.analyse is not None:
             value, found = spec.analyse(raw)
             if found:
-                warnings = tuple(found)
+                kept = []
+                more = _keep(found, kept)
         else:
             value = spec.parse(raw)
     except FieldError as exc:
@@ -200,12 +207,38 @@ def parse_with(spec: FieldSpec[Any], wire_name: str, raw: str,
         try:
             found = lint(value, raw)  # an empty tuple or list when there is nothing to say
             if found:
-                warnings += tuple(found)
+                if kept is None:
+                    kept = []
+                more += _keep(found, kept)
         except Exception as exc:  # same reasoning as above
-            warnings += (Diagnostic(f"internal lint error ({type(exc).__name__})"),)
+            if kept is None:
+                kept = []
+            kept.append(Diagnostic(f"internal lint error ({type(exc).__name__})"))
+    warnings: tuple[Diagnostic, ...] = ()
+    if kept:
+        if more:
+            kept.append(Diagnostic(f"... and {more} more warning{'s' if more > 1 else ''} "
+                                   "like these"))
+        warnings = tuple(kept)
     if spec.deprecated:
         warnings = (Diagnostic(spec.deprecated), *warnings)
     return _new(ParsedField, (name, wire_name, raw, value, None, warnings, spec))
+
+
+def _keep(found: Iterable[Diagnostic], kept: list[Diagnostic]) -> int:
+    """Add the warnings of `found` to `kept` up to MAX_WARNINGS; return how many did not fit.
+
+    A value of 8000 bad members would otherwise carry 8000 warnings, and every view of the
+    page would repeat each one: output many times the size of the request. The rest are still
+    walked, to count them: a lint costs time linear in the value, like the parse before it.
+    """
+    room = max(MAX_WARNINGS - len(kept), 0)
+    if isinstance(found, list | tuple):  # what most lints return: no iterator to drive
+        kept.extend(found[:room])
+        return max(len(found) - room, 0)
+    it = iter(found)
+    kept.extend(islice(it, room))
+    return sum(1 for _ in it)
 
 
 def _deprecation(spec: FieldSpec[Any]) -> tuple[Diagnostic, ...]:

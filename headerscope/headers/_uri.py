@@ -34,9 +34,10 @@ from ._spec import FieldError
 from ._syntax import describe
 from ._value import value_type
 
-_USERINFO_RE = re.compile(rf"(?:[{PLAIN}:]+|{PCT})*")
-_PATH_RE = re.compile(rf"(?:[{PLAIN}:@/]+|{PCT})*")
-_QUERY_RE = re.compile(rf"(?:[{PLAIN}:@/?]+|{PCT})*")
+# Unrolled, like _host._REG_NAME_RE: one way to read any text, so no match ever backtracks.
+_USERINFO_RE = re.compile(rf"[{PLAIN}:]*(?:{PCT}[{PLAIN}:]*)*")
+_PATH_RE = re.compile(rf"[{PLAIN}:@/]*(?:{PCT}[{PLAIN}:@/]*)*")
+_QUERY_RE = re.compile(rf"[{PLAIN}:@/?]*(?:{PCT}[{PLAIN}:@/?]*)*")
 SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+\-.]*")
 _AUTHORITY_END_RE = re.compile(r"[/?#]")
 

@@ -17,7 +17,7 @@ from ._content_syntax import (
     QVALUE,
     TOKEN,
     WEIGHT,
-    element_offset,
+    ElementOffsets,
     fast_q,
     parse_media_type_name,
     parse_parameters,
@@ -102,14 +102,20 @@ def fast(raw: str) -> object:
 
 def lint(value: tuple[MediaRange, ...], raw: str) -> list[Diagnostic]:
     notes: list[Diagnostic] = []
+    where: ElementOffsets | None = None  # made on the first warning: Accept is on the hot path
     for i, r in enumerate(value):
-        if r.type == "*" and r.subtype != "*":
+        wild = r.type == "*" and r.subtype != "*"
+        if not (wild or r.extensions):
+            continue
+        where = where or ElementOffsets(raw)  # one walk for all the members
+        at = where(i)
+        if wild:
             notes.append(Diagnostic(f"'*/{r.subtype}' matches nothing useful: only '*/*' may "
-                                    "have a '*' type", element_offset(raw, i)))
+                                    "have a '*' type", at))
         if r.extensions:
             notes.append(Diagnostic("parameters after q: RFC 9110 senders SHOULD send q last; "
                                     "they are kept as accept-ext, not as media-range "
-                                    "parameters", element_offset(raw, i)))
+                                    "parameters", at))
     return notes
 
 

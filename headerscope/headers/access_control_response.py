@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from ._content_syntax import element_offset, token_list_field
+from ._content_syntax import ElementOffsets, token_list_field
 from ._families import int_field
 from ._spec import Diagnostic, FieldError, FieldSpec
 from .access_control import lint_request_method
@@ -48,16 +48,18 @@ def write_credentials(value: bool) -> str:
 
 
 def lint_methods(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:
+    where = ElementOffsets(raw)  # one walk for all the members
     for i, method in enumerate(value):
         for d in lint_request_method(method, method):
-            yield Diagnostic(d.reason, element_offset(raw, i))
+            yield Diagnostic(d.reason, where(i))
 
 
 def lint_exposed(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:
+    where = ElementOffsets(raw)  # one walk for all the members
     for i, name in enumerate(value):
         if name in _FORBIDDEN:
             yield Diagnostic(f"{name} is a forbidden response-header name: browsers never "
-                             "expose it to scripts (Fetch, 2.2.2)", element_offset(raw, i))
+                             "expose it to scripts (Fetch, 2.2.2)", where(i))
 
 
 def lint_max_age(value: int, raw: str) -> Iterator[Diagnostic]:

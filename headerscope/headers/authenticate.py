@@ -13,25 +13,35 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._auth import Challenge, parse_challenges, write_auth
+from ._auth import Challenge, Scanned, parse_challenges, write_auth
 from ._spec import Diagnostic, FieldSpec, Kind
 
 Challenges = tuple[Challenge, ...]
 
 
 def parse(raw: str) -> Challenges:
-    return tuple(Challenge(s.scheme, s.token68, s.params) for s in parse_challenges(raw))
+    return _challenges(parse_challenges(raw))
+
+
+def analyse(raw: str) -> tuple[Challenges, Iterator[Diagnostic]]:
+    """The challenges, and the warnings from the positions the same scan kept."""
+    scanned = parse_challenges(raw)
+    return _challenges(scanned), _lint(scanned)
+
+
+def _challenges(scanned: list[Scanned]) -> Challenges:
+    return tuple([Challenge(s.scheme, s.token68, s.params) for s in scanned])
 
 
 def write(value: Challenges) -> str:
     return ", ".join(write_auth(c.scheme, c.token68, c.params, challenge=True) for c in value)
 
 
-def lint(value: Challenges, raw: str) -> Iterator[Diagnostic]:
-    if not value:
+def _lint(scanned: list[Scanned]) -> Iterator[Diagnostic]:
+    if not scanned:
         yield Diagnostic("no challenge: a 401 or 407 response must carry at least one "
                          "(RFC 9110, 15.5.2)", 0)
-    for s in parse_challenges(raw):
+    for s in scanned:
         realm = s.param_pos.get("realm")
         if realm is not None and not realm[1]:
             # RFC 9110, 11.5: "For historical reasons, a sender MUST only generate the
@@ -54,7 +64,7 @@ def lint(value: Challenges, raw: str) -> Iterator[Diagnostic]:
 
 def _spec(name: str, ref: str) -> FieldSpec[Challenges]:
     return FieldSpec(name, parse, write, ref, kind=Kind.LIST, value_type="tuple[Challenge, ...]",
-                     lint=lint, example='Basic realm="staging", charset="UTF-8"')
+                     analyse=analyse, example='Basic realm="staging", charset="UTF-8"')
 
 
 WWW_AUTHENTICATE = _spec("WWW-Authenticate", "RFC 9110, 11.6.1")

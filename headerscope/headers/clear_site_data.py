@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._content_syntax import element_offset
+from ._content_syntax import ElementOffsets
 from ._spec import Diagnostic, FieldSpec, Kind
 from ._syntax import TOKEN_RE, Cursor, parse_list, quote_string
 
@@ -37,16 +37,17 @@ def write(value: tuple[str, ...]) -> str:
 
 
 def lint(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:
+    where = ElementOffsets(raw)  # one walk for all the members
     for i, kind in enumerate(value):
         if kind in TYPES:
             if kind == "*" and len(value) > 1:
                 yield Diagnostic('"*" already clears every type: the others add nothing',
-                                 element_offset(raw, i))
+                                 where(i))
             continue
         near = _BY_LOWER.get(kind.lower())
         hint = f' (types are case-sensitive: "{near}")' if near else ""
         yield Diagnostic(f"unknown type {quote_string(kind)}{hint}: browsers ignore it",
-                         element_offset(raw, i))
+                         where(i))
 
 
 CLEAR_SITE_DATA = FieldSpec(

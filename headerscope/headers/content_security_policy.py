@@ -74,24 +74,42 @@ _REMOVED = {"block-all-mixed-content": "obsolete: browsers now block or upgrade 
             "require-sri-for": "never shipped by browsers"}
 
 
-class _Directive(NamedTuple):
+class Directive(NamedTuple):
+    """One directive as scanned: its name (lower-case), where it is, its values."""
+
     name: str
     at: int
-    values: list[tuple[str, int]]  # (value, position)
+    values: tuple[str, ...]
+    span: tuple[int, int]  # where its values are in the raw value, for their positions
+
+
+Scanned = list[list[Directive]]  # the directives of each policy, empty ones included
+_new = tuple.__new__  # Directive(...) runs a Python-level __new__; this builds the same tuple
 
 
 def parse(raw: str) -> Policies:
-    policies = []
-    for directives in _scan(raw):
-        found: dict[str, tuple[str, ...]] = {}
+    return policies(scan(raw))
+
+
+def analyse(raw: str) -> tuple[Policies, Iterator[Diagnostic]]:
+    """The policies and their warnings, from one scan of the value."""
+    scanned = scan(raw)
+    return policies(scanned), lint_scanned(scanned, raw)
+
+
+def policies(scanned: Scanned) -> Policies:
+    found = []
+    for directives in scanned:
+        if not directives:  # "If policy's directive set is empty, continue."
+            continue
+        named: dict[str, tuple[str, ...]] = {}
         for d in directives:
-            if d.name not in found:  # 2.2.1: a duplicate directive is ignored
-                found[d.name] = tuple(v for v, _ in d.values)
-        if found:  # "If policy's directive set is empty, continue."
-            policies.append(Policy(found))
-    if not policies:
+            if d.name not in named:  # 2.2.1: a duplicate directive is ignored
+                named[d.name] = d.values
+        found.append(Policy(named))
+    if not found:
         raise FieldError("no directive: expected a policy such as \"default-src 'self'\"", 0)
-    return tuple(policies)
+    return tuple(found)
 
 
 def write(value: Policies) -> str:
@@ -99,41 +117,40 @@ def write(value: Policies) -> str:
                                for name, values in p.directives.items()) for p in value)
 
 
-def _scan(raw: str) -> list[list[_Directive]]:
+def scan(raw: str) -> Scanned:
+    """Policies (split on ",") of directives (split on ";") of words (split on whitespace).
+
+    str.split does the cutting, and only positions are counted here: a value of thousands of
+    one-letter directives costs a few operations per directive.
+    """
     bad = _OUTSIDE_RE.search(raw)
     if bad is not None:
         raise FieldError(f"{describe(bad.group())} cannot appear in a policy: directives are "
                          "visible ASCII separated by spaces (CSP3, 2.2)", bad.start())
-    out: list[list[_Directive]] = []
-    end, policy_start = len(raw), 0
-    while True:
-        policy_end = raw.find(",", policy_start)
-        policy_end = end if policy_end < 0 else policy_end
-        directives, start = [], policy_start
-        while True:
-            stop = raw.find(";", start, policy_end)
-            stop = policy_end if stop < 0 else stop
-            words = [(m.group(), m.start()) for m in _WORD_RE.finditer(raw, start, stop)]
+    out: Scanned = []
+    start = 0  # where the current piece starts in raw
+    for policy in raw.split(","):
+        directives = []
+        for piece in policy.split(";"):
+            words = piece.split()  # only " " and "\t" are left to split on (_OUTSIDE_RE)
             if words:
-                name, at = words[0]
-                m = _NAME_RE.match(name)
-                if m is None or m.end() < len(name):
-                    i = at + (m.end() if m else 0)
-                    raise FieldError(f"{describe(raw[i])} is not allowed in a directive name "
-                                     "(letters, digits and '-')", i)
-                directives.append(_Directive(name.lower(), at, words[1:]))
-            if stop == policy_end:
-                break
-            start = stop + 1
+                name = words[0]
+                at = start + len(piece) - len(piece.lstrip())
+                if not name.replace("-", "").isalnum():  # only ASCII is left (_OUTSIDE_RE)
+                    m = _NAME_RE.match(name)
+                    if m is None or m.end() < len(name):
+                        i = at + (m.end() if m else 0)
+                        raise FieldError(f"{describe(raw[i])} is not allowed in a directive "
+                                         "name (letters, digits and '-')", i)
+                directives.append(_new(Directive, (name.lower(), at, tuple(words[1:]),
+                                                   (at + len(name), start + len(piece)))))
+            start += len(piece) + 1
         out.append(directives)
-        if policy_end == end:
-            return out
-        policy_start = policy_end + 1
+    return out
 
 
-def lint(value: Policies, raw: str) -> Iterator[Diagnostic]:
-    for directives in _scan(raw):
-        names = {d.name for d in directives}
+def lint_scanned(scanned: Scanned, raw: str) -> Iterator[Diagnostic]:
+    for directives in scanned:
         seen: set[str] = set()
         for d in directives:
             if d.name in seen:
@@ -145,16 +162,17 @@ def lint(value: Policies, raw: str) -> Iterator[Diagnostic]:
                 yield Diagnostic(f"{d.name}: {_REMOVED[d.name]}", d.at)
             elif d.name not in _KNOWN:
                 yield Diagnostic(f"unknown directive {d.name!r}: browsers ignore it", d.at)
-            elif d.name == "report-uri" and "report-to" not in names:
+            elif d.name == "report-uri" and all(e.name != "report-to" for e in directives):
                 yield Diagnostic("report-uri is deprecated in CSP3; add report-to (browsers "
                                  "that support it then ignore report-uri)", d.at)
             if d.name in _SOURCE_LISTS:
-                yield from _check_sources(d)
+                yield from _check_sources(d, raw)
 
 
-def _check_sources(d: _Directive) -> Iterator[Diagnostic]:
+def _check_sources(d: Directive, raw: str) -> Iterator[Diagnostic]:
     pattern = _ANCESTOR_RE if d.name == "frame-ancestors" else _SOURCE_RE
-    for text, at in d.values:
+    for word in _WORD_RE.finditer(raw, *d.span):
+        text, at = word.group(), word.start()
         if text.lower() == "'none'":
             if len(d.values) > 1:
                 yield Diagnostic("'none' has no effect when other sources are listed", at)
@@ -175,5 +193,5 @@ def _check_sources(d: _Directive) -> Iterator[Diagnostic]:
 
 CONTENT_SECURITY_POLICY = FieldSpec(
     "Content-Security-Policy", parse, write, "CSP3, 2.2", kind=Kind.LIST,
-    value_type="tuple[Policy, ...]", lint=lint,
+    value_type="tuple[Policy, ...]", analyse=analyse,
     example="default-src 'self'; img-src 'self' https://cdn.example.com; frame-ancestors 'none'")

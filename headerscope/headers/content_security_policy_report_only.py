@@ -12,50 +12,36 @@ console): warnings.
 
 from __future__ import annotations
 
-import re
+import itertools
 from collections.abc import Iterator
 
 from ._spec import Diagnostic, FieldSpec, Kind
-from .content_security_policy import Policies, parse, write
-from .content_security_policy import lint as lint_policy
+from .content_security_policy import Policies, Scanned, lint_scanned, parse, policies, scan, write
 
 _NOT_MONITORED = ("sandbox", "upgrade-insecure-requests")
 
 
-def lint(value: Policies, raw: str) -> Iterator[Diagnostic]:
-    yield from lint_policy(value, raw)
-    for i, policy in enumerate(value):
-        where = _policy_start(raw, i)
+def analyse(raw: str) -> tuple[Policies, Iterator[Diagnostic]]:
+    """Content-Security-Policy's value and warnings, then this field's own: one scan."""
+    scanned = scan(raw)
+    value = policies(scanned)
+    return value, itertools.chain(lint_scanned(scanned, raw),
+                                  _report_only(value, [ds for ds in scanned if ds]))
+
+
+def _report_only(value: Policies, scanned: Scanned) -> Iterator[Diagnostic]:
+    for policy, directives in zip(value, scanned, strict=True):
+        where = directives[0].at  # where the policy starts
         if "report-to" not in policy.directives and "report-uri" not in policy.directives:
             yield Diagnostic("a report-only policy without report-to or report-uri reports "
                              "nothing: it has no effect", where)
         for name in _NOT_MONITORED:
             if name in policy.directives:
                 yield Diagnostic(f"{name} is ignored in a report-only policy",
-                                 _directive_at(raw, where, name))
-
-
-def _policy_start(raw: str, index: int) -> int:
-    """Where the index-th non-empty policy (comma-separated) starts."""
-    at, seen = 0, -1
-    for part in raw.split(","):
-        if part.strip(" \t;"):
-            seen += 1
-            if seen == index:
-                return at + len(part) - len(part.lstrip(" \t;"))
-        at += len(part) + 1
-    return 0
-
-
-def _directive_at(raw: str, start: int, name: str) -> int:
-    """Where the directive `name` of the policy that starts at `start` is."""
-    end = raw.find(",", start)
-    text = raw[start:] if end < 0 else raw[start:end]
-    m = re.search(rf"(?:^|;)[ \t]*({re.escape(name)})(?=[ \t;]|$)", text, re.IGNORECASE)
-    return start if m is None else start + m.start(1)
+                                 next(d.at for d in directives if d.name == name))
 
 
 CONTENT_SECURITY_POLICY_REPORT_ONLY = FieldSpec(
     "Content-Security-Policy-Report-Only", parse, write, "CSP3, 3.2", kind=Kind.LIST,
-    value_type="tuple[Policy, ...]", lint=lint,
+    value_type="tuple[Policy, ...]", analyse=analyse,
     example="default-src 'self'; script-src 'self' https://cdn.example.com; report-to csp")

@@ -14,7 +14,7 @@
 import re
 from collections.abc import Iterator
 
-from ._content_syntax import LIST_SEP, element_offset
+from ._content_syntax import LIST_SEP, ElementOffsets
 from ._spec import SLOW, Diagnostic, FieldSpec, Kind
 from ._syntax import SEP, Cursor, Fast, parse_list
 from ._types import (
@@ -63,12 +63,13 @@ def fast_tags(raw: str) -> object:
 
 
 def lint_if_match(value: Tags, raw: str) -> Iterator[Diagnostic]:
+    where = ElementOffsets(raw)  # one walk for all the members
     for i, tag in enumerate(value):
         if isinstance(tag, EntityTag) and tag.weak:
             # "An origin server MUST use the strong comparison function when comparing
             # entity tags for If-Match"
             yield Diagnostic("a weak entity tag never matches in If-Match (strong "
-                             "comparison)", element_offset(raw, i))
+                             "comparison)", where(i))
 
 
 ETAG = FieldSpec("ETag", entity_tag, write_entity_tag, "RFC 9110, 8.8.3",

@@ -18,7 +18,7 @@ Report-To, which NEL needs.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import field
 from typing import Any
 
@@ -28,6 +28,7 @@ from ._json_field import (
     key_position,
     lint_members,
     locate,
+    locate_each,
     parse_elements,
     write_json,
 )
@@ -84,26 +85,25 @@ def _group(raw: str, obj: Any, at: int) -> EndpointGroup:
         what = "it is missing" if "endpoints" not in obj else f"not {describe_json(endpoints)}"
         raise FieldError(f"endpoints must be an array of endpoint objects ({what})",
                          locate(raw, at, "endpoints"))
-    return EndpointGroup(max_age, tuple(_endpoint(raw, e, at, i) for i, e in enumerate(endpoints)),
+    each = locate_each(raw, at, "endpoints")  # where endpoint i is: each(i), each(i, "url")
+    return EndpointGroup(max_age, tuple(_endpoint(e, each, i) for i, e in enumerate(endpoints)),
                          name, obj.get("include_subdomains") is True)
 
 
-def _endpoint(raw: str, obj: Any, at: int, i: int) -> ReportingEndpoint:
-    where = locate(raw, at, "endpoints", i)
+def _endpoint(obj: Any, each: Callable[..., int], i: int) -> ReportingEndpoint:
     if not isinstance(obj, dict):
         raise FieldError(f"an endpoint is a JSON object with a url, not {describe_json(obj)}",
-                         where)
+                         each(i))
     url = obj.get("url")
     if not isinstance(url, str):  # 3.1.5: "The REQUIRED url member is a string"
         what = "it is missing" if "url" not in obj else f"not {describe_json(url)}"
-        raise FieldError(f"an endpoint needs a url string ({what})",
-                         locate(raw, at, "endpoints", i, "url"))
+        raise FieldError(f"an endpoint needs a url string ({what})", each(i, "url"))
     numbers = []
     for name in ("priority", "weight"):  # 3.1.6, 3.1.7: "MUST be a non-negative integer"
         number = obj.get(name, 1)
         if not is_count(number):
             raise FieldError(f"{name} must be a non-negative integer, not "
-                             f"{describe_json(number)}", locate(raw, at, "endpoints", i, name))
+                             f"{describe_json(number)}", each(i, name))
         numbers.append(number)
     return ReportingEndpoint(url, *numbers)
 
@@ -135,12 +135,12 @@ def lint(value: tuple[EndpointGroup, ...], raw: str) -> Iterator[Diagnostic]:
                              locate(raw, at, "include_subdomains"))
         if g.max_age and not g.endpoints:
             yield Diagnostic("no endpoints: the group is removed rather than set", at)
+        each = locate_each(raw, at, "endpoints")
         for i, (e, o) in enumerate(zip(g.endpoints, obj.get("endpoints", ()), strict=True)):
-            yield from lint_members(raw, locate(raw, at, "endpoints", i), o, _ENDPOINT,
-                                    "Report-To endpoint", _REF)
+            yield from lint_members(raw, each(i), o, _ENDPOINT, "Report-To endpoint", _REF)
             problem = _url_problem(e.url)
             if problem:
-                yield Diagnostic(problem, locate(raw, at, "endpoints", i, "url"))
+                yield Diagnostic(problem, each(i, "url"))
 
 
 def _url_problem(url: str) -> str | None:

@@ -100,10 +100,10 @@ def write(value: SetCookie) -> str:
     return "; ".join(parts)
 
 
-def lint(value: SetCookie, raw: str) -> Iterator[Diagnostic]:
+def analyse(raw: str) -> tuple[SetCookie, list[Diagnostic]]:
+    """The cookie, and the warnings the same scan finds: one pass over the value."""
     notes: list[Diagnostic] = []
-    _scan(raw, notes)
-    yield from notes
+    return _scan(raw, notes), notes
 
 
 def _attribute(key: str, value: str | None) -> Any:
@@ -233,5 +233,5 @@ def _semantics(c: SetCookie, where: dict[str, int]) -> Iterator[Diagnostic]:
 
 
 SET_COOKIE = FieldSpec("Set-Cookie", parse, write, "RFC 6265, 4.1; RFC 6265bis",
-                       kind=Kind.MULTI, value_type="SetCookie", lint=lint,
+                       kind=Kind.MULTI, value_type="SetCookie", analyse=analyse,
                        example="sid=31d4d96e407aad42; Path=/; Secure; HttpOnly; SameSite=Lax")

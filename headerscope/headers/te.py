@@ -17,7 +17,7 @@ from ._content_syntax import (
     QVALUE,
     TOKEN,
     WEIGHT,
-    element_offset,
+    ElementOffsets,
     fast_q,
     parse_transfer_parameters,
     parse_weight,
@@ -55,10 +55,15 @@ def write(value: tuple[TCoding, ...]) -> str:
 
 
 def lint(value: tuple[TCoding, ...], raw: str) -> list[Diagnostic]:
-    return [Diagnostic("\"A client MUST NOT send the chunked transfer coding name in TE; "
-                       "chunked is always acceptable for HTTP/1.1 recipients\"",
-                       element_offset(raw, i))
-            for i, coding in enumerate(value) if coding.name == "chunked"]
+    notes: list[Diagnostic] = []
+    where: ElementOffsets | None = None  # made on the first warning: TE is on the hot path
+    for i, coding in enumerate(value):
+        if coding.name == "chunked":
+            where = where or ElementOffsets(raw)  # one walk for all the members
+            notes.append(Diagnostic("\"A client MUST NOT send the chunked transfer coding "
+                                    "name in TE; chunked is always acceptable for HTTP/1.1 "
+                                    "recipients\"", where(i)))
+    return notes
 
 
 # What clients send: codings (or "trailers") without parameters, each maybe weighted.

@@ -7,7 +7,7 @@ Field names are case-insensitive and lower-cased.
 
 from collections.abc import Iterator
 
-from ._content_syntax import element_offset, token_list_field
+from ._content_syntax import ElementOffsets, token_list_field
 from ._spec import Diagnostic
 
 # "Many fields cannot be processed outside the header section because their evaluation is
@@ -21,10 +21,11 @@ _HEADER_ONLY = frozenset({
 
 
 def lint(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:
+    where = ElementOffsets(raw)  # one walk for all the members
     for i, name in enumerate(value):
         if name in _HEADER_ONLY:
             yield Diagnostic(f"{name} cannot be sent as a trailer field: it must be known "
-                             "before the content", element_offset(raw, i))
+                             "before the content", where(i))
 
 
 TRAILER = token_list_field("Trailer", "RFC 9110, 6.6.2", lower=True, lint=lint,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
-from ._content_syntax import element_offset
+from ._content_syntax import ElementOffsets
 from ._dates import format_http_date, parse_http_date
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import Cursor, parse_list, quote_string
@@ -71,9 +71,10 @@ def write(value: tuple[WarningValue, ...]) -> str:
 
 
 def lint(value: tuple[WarningValue, ...], raw: str) -> Iterator[Diagnostic]:
+    where = ElementOffsets(raw)  # one walk for all the members
     for i, w in enumerate(value):
         if w.code not in _CODES:
-            yield Diagnostic(f"warn-code {w.code:03d} is not registered", element_offset(raw, i))
+            yield Diagnostic(f"warn-code {w.code:03d} is not registered", where(i))
 
 
 WARNING = FieldSpec(

@@ -1,0 +1,197 @@
+"""Issue 13, linear cost: no parser or view super-linear in its input, and no request holding
+the loop.
+
+- "linear": the walk of tests/headers/test_linear_cost.py at a larger size (full: 32 KB against
+  64 KB; --quick: 8 against 16, as the test). Every shape of every registered field through
+  REGISTRY.parse, then each field's slowest value through each view of the inspector. Figures:
+  how many pairs cost more than 2.5x at twice the size (target 0), the worst ratios per field,
+  the slowest parses and views.
+- "hold": the worst page one request can ask for, and what it does to everyone else. The
+  fields that cost most at 16 KB are found by the same walk; a maximal request fills its
+  16 KiB header section, and its 16 KiB trailer section, with one of them. Figures: the time
+  to build each view of the worst maximal requests (CPU, in this process), then, against the
+  real server, one client pipelining the worst of them as fast as it is answered while
+  another asks for /hello: /hello's p50 and p99 (target < 50 ms).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from multiprocessing.connection import Connection
+from multiprocessing.synchronize import Event
+
+from headerscope.headers import REGISTRY
+from headerscope.pages.app import make_app
+from tests.headers._linear import (
+    INFO,
+    RATIO,
+    VIEWS,
+    Cost,
+    Shape,
+    cpu,
+    measure,
+    page,
+    parser,
+    shapes,
+    slowest,
+)
+from tests.pages.helpers import make_request
+from tests.reliability._aclient import percentile, probe
+from tests.reliability.test_hold import HELLO, fill, hold, maximal_request
+
+from ._common import Figure, ms, server
+
+ITEM = "13 linear cost"
+HOLD_ITEM = "13 no request holds the loop"
+SECTION_SIZE = 16 * 1024  # the size the hold part looks for slow fields at: a field section
+
+
+def _kb(size: int) -> str:
+    return f"{size // 1024} KB"
+
+
+def run(size: int) -> list[Figure]:
+    """Every shape of every field at size/2 and size; each field's slowest through each view."""
+    small = size // 2
+    app = make_app()
+    per_field: dict[str, list[tuple[str, Cost]]] = {}
+    count = 0
+    for spec in REGISTRY:
+        fn = parser(spec.name)
+        found: list[tuple[str, Cost]] = []
+        slow_shape, slow_time = Shape(""), -1.0
+        for shape in shapes(spec):
+            cost = measure(fn, shape.value(small), shape.value(size), limit=float("inf"))
+            found.append((f"parse {shape}", cost))
+            if cost.large > slow_time:
+                slow_shape, slow_time = shape, cost.large
+        for view in VIEWS:
+            cost = measure(page(spec.name, view, app), slow_shape.value(small),
+                           slow_shape.value(size), limit=float("inf"))
+            found.append((f"{view} view of {slow_shape}", cost))
+        count += len(found)
+        per_field[spec.name] = found
+    over = [(name, what, cost) for name, found in per_field.items() for what, cost in found
+            if not cost.linear]
+    worst_ratio = sorted(((max(c.ratio if c.large > 0.0005 else 0 for _, c in found), name)
+                          for name, found in per_field.items()), reverse=True)
+    parses = sorted(((c.large, name, what) for name, found in per_field.items()
+                     for what, c in found if what.startswith("parse ")), reverse=True)
+    views = sorted(((c.large, name, what) for name, found in per_field.items()
+                    for what, c in found if not what.startswith("parse ")), reverse=True)
+    return [
+        Figure(ITEM, f"values timed at {_kb(small)} and {_kb(size)}",
+               f"{count} ({len(per_field)} fields)"),
+        Figure(ITEM, f"pairs over {RATIO}x at twice the size",
+               "; ".join(f"{name} {what}: {cost}" for name, what, cost in over[:5])
+               or "0", "0", not over),
+        Figure(ITEM, "worst ratio per field (top 5)",
+               ", ".join(f"{name} x{ratio:.2f}" for ratio, name in worst_ratio[:5])),
+        Figure(ITEM, f"slowest parses at {_kb(size)}",
+               ", ".join(f"{name} {what[6:]} {ms(t)}" for t, name, what in parses[:3])),
+        Figure(ITEM, f"slowest views at {_kb(size)}",
+               ", ".join(f"{name} {what} {ms(t)}" for t, name, what in views[:3])),
+    ]
+
+
+# -- hold ----------------------------------------------------------------------------------
+
+def maximal_pages(top: int = 6) -> list[tuple[float, str, Shape, str, float]]:
+    """(CPU seconds, field, shape, view, CPU seconds with the cyclic garbage collector
+    running) of the worst maximal requests, costliest first: the `top` fields that parse
+    slowest at 16 KB, each in each view, with trailers."""
+    app = make_app()
+    found = []
+    for _, spec, shape in slowest(SECTION_SIZE)[:top]:
+        for view in VIEWS:
+            fields = [("Host", "a"), ("Transfer-Encoding", "chunked")]
+            other = sum(len(n) + len(v) + 4 for n, v in fields)
+            request = make_request(
+                [*fields, (spec.name, fill(spec.name, shape, other))], method="POST",
+                target=f"/?format={view}", trailers=[(spec.name, fill(spec.name, shape, 0))])
+            found.append((cpu(lambda r: app(r, INFO), request, 3), spec.name, shape, view,
+                          cpu(lambda r: app(r, INFO), request, 3, collector=True)))
+    return sorted(found, key=lambda t: -t[0])
+
+
+async def _probe_until(port: int, stop: Event) -> tuple[list[float], int]:
+    done = asyncio.Event()
+
+    async def watch() -> None:
+        while not stop.is_set():
+            await asyncio.sleep(0.02)
+        done.set()
+
+    watcher = asyncio.create_task(watch())
+    result = await probe(port, done, pause=0.01, request=HELLO)
+    await watcher
+    return result
+
+
+def _hello_child(port: int, stop: Event, out: Connection) -> None:
+    out.send(asyncio.run(_probe_until(port, stop)))
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far (/proc/PID/stat)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class HelloProbe:
+    """/hello asked in a process of its own (as _probe.ProbeProcess asks for the inspector), so
+    that its latency is the server's and not our flooding client's time on the GIL."""
+
+    def __init__(self, port: int) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._stop = context.Event()
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_hello_child, args=(port, self._stop, send),
+                                        daemon=True)
+
+    def start(self) -> HelloProbe:
+        self._process.start()
+        return self
+
+    def finish(self) -> tuple[list[float], int]:
+        self._stop.set()
+        if not self._receive.poll(60):
+            self._process.kill()
+            return [], 1
+        latencies, failures = self._receive.recv()
+        self._process.join(10)
+        return list(latencies), int(failures)
+
+
+def run_hold(seconds: float) -> list[Figure]:
+    pages = maximal_pages()
+    worst = pages[:4]
+    requests = [maximal_request(name, shape, view) for _, name, shape, view, _ in worst]
+    with server("--keepalive-timeout", "60") as process:
+        asyncio.run(hold(process.port, requests, 0.5, hello=False))  # warm up
+        hello = HelloProbe(process.port).start()
+        before = _cpu_seconds(process.proc.pid)
+        got = asyncio.run(hold(process.port, requests, seconds, hello=False))
+        busy = _cpu_seconds(process.proc.pid) - before
+        latencies, failures = hello.finish()
+    p99 = percentile(latencies, 0.99)
+    per_request = busy / max(got.answered + len(latencies), 1)
+    cost, name, shape, view, collected = pages[0]
+    return [
+        Figure(HOLD_ITEM, "worst page for a maximal request (16 KiB head + 16 KiB trailers)",
+               f"{ms(cost)} ({ms(collected)} with gc): {name} {shape}, {view} view"),
+        Figure(HOLD_ITEM, "next worst pages",
+               ", ".join(f"{n} {v} {ms(c)}" for c, n, _, v, _ in pages[1:4])),
+        Figure(HOLD_ITEM, "maximal requests answered / refused",
+               f"{got.answered} / {got.refused} in {got.seconds:.0f} s "
+               f"({got.answered / got.seconds:.0f} req/s)", "0 refused", got.refused == 0),
+        Figure(HOLD_ITEM, "server CPU per request while flooded",
+               f"{ms(per_request)} ({busy:.1f} s of CPU in {got.seconds:.0f} s)"),
+        Figure(HOLD_ITEM, "/hello answered / failed", f"{len(latencies)} / {failures}",
+               "0 failed", failures == 0 and bool(latencies)),
+        Figure(HOLD_ITEM, "/hello p50", ms(percentile(latencies, 0.5))),
+        Figure(HOLD_ITEM, "/hello p99", ms(p99), "< 50.0 ms", p99 < 0.050),
+    ]
