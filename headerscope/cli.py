@@ -56,9 +56,28 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--compare", action="store_true",
                    help="add a column with the peers' readings of each field, and their "
                         "framing of the request (slower; needs the compare extra)")
+    s.add_argument("--store", metavar="FILE",
+                   help="keep captured requests in this SQLite file, across restarts and "
+                        "shared by --workers (default: the last ones in memory)")
+    s.add_argument("--store-max-requests", type=int, default=1000, metavar="N",
+                   help="keep at most N captures, dropping the oldest (default 1000)")
+    s.add_argument("--store-max-bytes", type=int, default=64 << 20, metavar="N",
+                   help="keep at most N octets of heads and content, dropping the oldest "
+                        "(default 64 MiB)")
+    s.add_argument("--no-store", action="store_true",
+                   help="capture nothing: no /captures pages")
     s.add_argument("--profile", metavar="FILE",
                    help="write a cProfile profile of the server to FILE at exit "
                         "(with --workers, each worker writes FILE.PID)")
+
+    tl = sub.add_parser("tail", help="print captured requests as they arrive at a server",
+                        description="headerscope tail [URL]: follow a server's /captures/live "
+                                    "event stream; Ctrl+C stops")
+    tl.add_argument("url", nargs="?", default="http://127.0.0.1:8080",
+                    help="the server (default http://127.0.0.1:8080)")
+    tl.add_argument("--json", action="store_true", help="one JSON object per line")
+    tl.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                    help="stop after this long (default: until Ctrl+C)")
 
     b = sub.add_parser("bench", help="load the server; CPU time, latency and memory per request")
     from .bench import add_arguments as add_bench_arguments
@@ -89,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .commands import run_serve
 
         return run_serve(args)
+    if args.command == "tail":
+        from .commands import run_tail
+
+        return run_tail(args)
     if args.command == "bench":
         from .bench import run as run_bench
 

@@ -112,8 +112,42 @@ def run_serve(args: argparse.Namespace) -> int:
         except ValueError as exc:
             print(f"headerscope serve: --trusted-proxy: {exc}", file=sys.stderr)
             return 2
+    try:
+        store = store_config(args)
+    except ValueError as exc:
+        print(f"headerscope serve: {exc}", file=sys.stderr)
+        return 2
     app = make_app(PageOptions(strict=args.strict, redact=redact,
-                               compare=getattr(args, "compare", False), trusted_proxies=trusted))
+                               compare=getattr(args, "compare", False), trusted_proxies=trusted,
+                               store=store))
     if args.profile:
         config = dataclasses.replace(config, profile=args.profile)
     return serve(config, app)
+
+
+def store_config(args: argparse.Namespace) -> Any:
+    """serve's capture store options: a StoreConfig, or None for --no-store.
+
+    The file is opened here once, so that a bad --store (not ours, a newer schema, a
+    directory) is a usage error now rather than a warning in every worker; each process
+    then opens its own connection on first use (captures/service.py)."""
+    if args.no_store:
+        return None
+    from .captures import CaptureStore, StoreError, StoreLimits
+    from .captures.service import StoreConfig
+
+    if args.store_max_requests < 1 or args.store_max_bytes < 1:
+        raise ValueError("--store-max-requests and --store-max-bytes must be at least 1")
+    limits = StoreLimits(args.store_max_requests, args.store_max_bytes)
+    if args.store is not None:
+        try:
+            CaptureStore(args.store, limits=limits).close()
+        except StoreError as exc:
+            raise ValueError(str(exc)) from exc
+    return StoreConfig(args.store, limits)
+
+
+def run_tail(args: argparse.Namespace) -> int:
+    from .captures.tail import tail
+
+    return tail(args.url, as_json=args.json, timeout=args.timeout)

@@ -50,6 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     what.add_argument("--loop", choices=LOOPS, default="asyncio",
                       help="the server's event loop (uvloop needs the extra; default: "
                            "%(default)s)")
+    what.add_argument("--server-arg", action="append", default=[], metavar="ARG",
+                      help="pass ARG to the started `headerscope serve` (repeatable), e.g. "
+                           "--server-arg=--no-store")
     what.add_argument("--server-profile", metavar="FILE",
                       help="run the server with --profile FILE (cProfile, read with pstats)")
     how = parser.add_argument_group("how")
@@ -136,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
                 return 1
         if args.server_profile:
             extra += ["--profile", args.server_profile]
+        extra += args.server_arg
         env = {phases.ENV: phases_file} if phases_file else {}
         try:
             target = Target(headerscope_command(port, workers=args.workers, extra=extra),
@@ -155,7 +159,8 @@ def _bench(args: argparse.Namespace, target: Target | None, host: str, port: int
                      protocol=args.protocol)
     generator = (f"{h2load_version()} -t1 -m1" if spec0.use_h2load
                  else f"{wrk_version()} -t1" if spec0.use_wrk else "our asyncio generator")
-    server = (f"headerscope serve --loop {args.loop}, {args.workers} process(es) on CPU "
+    passed = "".join(f" {arg}" for arg in args.server_arg)
+    server = (f"headerscope serve --loop {args.loop}{passed}, {args.workers} process(es) on CPU "
               f"{args.server_cpus}"
               if target else f"pid {pid}" if pid else "unknown process")
     print(f"headerscope bench: {spec0.scheme}://{host}:{port}{path} ({server}) over "

@@ -111,7 +111,13 @@ def bin_of(path: str) -> str | None:
 
 def count_diagnostics(section: FieldSection) -> int:
     """Errors and warnings over every field line: what the inspector marks."""
-    return sum((f.error is not None) + len(f.warnings) for f in section)
+    n = 0
+    for f in section.lines:  # a plain loop: a third of sum() over a generator, per request
+        if f.error is not None:
+            n += 1
+        if f.warnings:
+            n += len(f.warnings)
+    return n
 
 
 def time_us(when: datetime) -> int:

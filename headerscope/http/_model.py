@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from ..http2 import Diagnostic as H2Diagnostic
@@ -55,6 +55,28 @@ class Response:
     # A tuple when the fields are the same on every response: the server encodes it once.
     headers: Sequence[tuple[str, str]] = ()
     body: bytes = b""
+
+
+class ChunkSource(Protocol):
+    """Content produced over time: what a StreamingResponse sends after its body."""
+
+    async def next_chunk(self) -> bytes | None:
+        """The next bytes (b"" sends nothing); None when the content is complete."""
+
+    def close(self) -> None:
+        """The connection is done with it (the end, or the client went away)."""
+
+
+@dataclass(slots=True)
+class StreamingResponse(Response):
+    """A response whose content continues after `body` (Server-Sent Events).
+
+    HTTP/1.1 sends it chunked (RFC 9112, 7.1) and HTTP/1.0 until the connection closes; the
+    connection asks `source` for the next piece only once the client has read the previous
+    ones, and closes after the last. A server that cannot stream (HTTP/2 here) sends `body`
+    alone, as a complete response, and never calls `source`."""
+
+    source: ChunkSource | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,6 +80,27 @@ def encode_response(
     return b"".join(parts)
 
 
+def encode_stream_head(response: Response, *, date: bytes, server: bytes,
+                       chunked: bool) -> bytes:
+    """The head of a StreamingResponse, and its body as the first chunk: chunked for
+    HTTP/1.1, delimited by closing the connection for HTTP/1.0 (RFC 9112, 6.3)."""
+    parts = [status_line(response.status), b"Date: ", date, b"\r\nServer: ", server, b"\r\n",
+             _field_block(response.headers)]
+    parts.append(b"Transfer-Encoding: chunked\r\n" if chunked else b"Connection: close\r\n")
+    parts.append(b"\r\n")
+    if response.body:
+        parts.append(encode_chunk(response.body) if chunked else response.body)
+    return b"".join(parts)
+
+
+def encode_chunk(data: bytes) -> bytes:
+    """chunk = chunk-size CRLF chunk-data CRLF (RFC 9112, 7.1); never the last chunk."""
+    return b"%x\r\n%b\r\n" % (len(data), data) if data else b""
+
+
+LAST_CHUNK = b"0\r\n\r\n"
+
+
 # Encoded field blocks of the tuples of fields applications answer with again and again (a
 # page's Content-Type and security fields). A tuple, unlike a list, cannot change after it
 # was encoded; the bound keeps an application that makes a new tuple per request from

@@ -3,7 +3,9 @@
     /hello            "Hello, World!" (every field is still parsed, as in Guile's hello.scm)
     /fields[/NAME]    the registry, and a form that parses a pasted value
     /favicon.svg|ico  a small icon, so browsers log no error
-    anything else     the inspector, as HTML, JSON, text or raw by negotiation
+    /captures...      the request history (captures_routes.py), when the server keeps one
+    anything else     the inspector, as HTML, JSON, text or raw by negotiation; /bin/NAME/...
+                      too, with its captures filed under NAME
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from .text import inspector_text, raw_text
 from .visible import inert_html, inert_text
 
 if TYPE_CHECKING:
+    from ..captures.service import StoreConfig
     from ..proxy import Networks
 
 App = Callable[[Request, ConnectionInfo], Response]
@@ -54,6 +57,7 @@ class PageOptions:
     compare: bool = False  # serve --compare: the peers' readings (pages/compare_view.py)
     # serve --trusted-proxy: the networks whose Forwarded / X-Forwarded-For are believed.
     trusted_proxies: Networks | None = None
+    store: StoreConfig | None = None  # serve keeps captures (--store...); None: none kept
 
     def __post_init__(self) -> None:
         # Field names are case-insensitive (RFC 9110, 5.1): every reader compares lower case.
@@ -118,6 +122,11 @@ def make_app(options: PageOptions = PageOptions()) -> App:
         pages = compare_pages(options)
 
     redact = options.redact
+    record: Callable[[Request, ConnectionInfo, Response, Inspection], None] | None = None
+    if options.store is not None:  # decided once: without a store nothing of it is imported
+        from .captures_routes import capturing
+
+        pages, record, closer = capturing(pages, options.store, redact)
     trusted = options.trusted_proxies
     if trusted:
         from ..proxy.trust import client_address
@@ -138,9 +147,15 @@ def make_app(options: PageOptions = PageOptions()) -> App:
             redact,
         )
         if options.strict and (error := strict_error(ins.fields)) is not None:
-            return error
-        return pages(ins)
+            response = error
+        else:
+            response = pages(ins)
+        if record is not None:
+            record(request, info, response, ins)
+        return response
 
+    if record is not None:
+        app.close = closer  # type: ignore[attr-defined]  # the server flushes at shutdown
     return app
 
 

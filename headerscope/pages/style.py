@@ -43,3 +43,7 @@ CONTENT_SECURITY_POLICY = (
     f"default-src 'none'; style-src '{CSS_HASH}'; img-src 'self'; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
+# /captures/live only: its one script, /captures/live.js, is same-origin, and so is its event
+# stream. 'self' is safe: no answer that holds request text is JavaScript (they are sent with
+# X-Content-Type-Options: nosniff and a text, JSON or HTML type), and our pages are inert.
+LIVE_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY + "; script-src 'self'; connect-src 'self'"

@@ -28,6 +28,8 @@ from ..http import (
     encode_response,
     error_response,
 )
+from ..http._model import ChunkSource, StreamingResponse
+from ..http._writer import LAST_CHUNK, encode_chunk, encode_stream_head
 from ..http2 import PREFACE, H2Error, ServerConnection, is_preface_prefix
 from ._h2 import H2Connection, h2c_settings, limits_for
 from ._log import log_text
@@ -40,7 +42,8 @@ App = Callable[[Request, ConnectionInfo], Response]
 log = logging.getLogger("headerscope.server")
 access_log = logging.getLogger("headerscope.access")
 
-_IDLE, _HEAD, _BODY, _CLOSING = range(4)
+# _STREAM: a StreamingResponse is being sent; nothing more is read, and it ends the connection.
+_IDLE, _HEAD, _BODY, _CLOSING, _STREAM = range(5)
 _BATCH = 64  # requests answered per turn of the loop before other clients get theirs
 _BATCH_BYTES = 1 << 18
 # ... or this many seconds of work, whichever comes first: a page can take milliseconds, so
@@ -85,6 +88,9 @@ class HTTPConnection(asyncio.Protocol):
         self._upgrade: tuple[ServerConnection, Request] | None = None  # h2c, once answered 101
         self._input_held = 0  # our part of state.input_held
         self._output_held = 0  # our part of state.output_held
+        self._stream: tuple[ChunkSource, bool] | None = None  # (source, chunked), to start
+        self._stream_task: asyncio.Task[None] | None = None
+        self._drained: asyncio.Future[None] | None = None  # a streaming task waits on it
 
     # -- asyncio callbacks -------------------------------------------------------------------
 
@@ -112,9 +118,12 @@ class HTTPConnection(asyncio.Protocol):
             self._timer.cancel()
             self._timer = None
         self._transport = None
+        if self._stream_task is not None:
+            self._stream_task.cancel()  # its finally closes the source
+        self._wake_stream()
 
     def data_received(self, data: bytes) -> None:
-        if self._phase == _CLOSING:
+        if self._phase >= _CLOSING:  # _CLOSING or _STREAM
             return  # draining what the client still sends after our last response
         if self._sniff:
             data = self._sniff_preface(data)
@@ -150,6 +159,9 @@ class HTTPConnection(asyncio.Protocol):
     def resume_writing(self) -> None:
         self._write_paused = False
         self.recount_output()
+        if self._phase == _STREAM:
+            self._wake_stream()
+            return
         if self._phase == _CLOSING:
             return
         self._restart_deadline()
@@ -187,7 +199,7 @@ class HTTPConnection(asyncio.Protocol):
                 assert isinstance(event, Request)
                 data = self._respond(event)
                 out.append(data)
-                if self._phase == _CLOSING or self._upgrade is not None:
+                if self._phase >= _CLOSING or self._upgrade is not None:
                     break
                 size += len(data)
                 if reader.buffered:
@@ -215,6 +227,12 @@ class HTTPConnection(asyncio.Protocol):
         reader.compact()
         if self._phase == _CLOSING:
             self._close_gracefully()
+        elif self._stream is not None:
+            # Reading goes on (data_received drops it): a viewer's close is seen at once.
+            self._resume_reading()
+            source, chunked = self._stream
+            self._stream = None
+            self._stream_task = self._loop.create_task(self._send_stream(source, chunked))
         elif self._deferred:
             self._pause_reading()
             if not self._write_paused:
@@ -246,6 +264,15 @@ class HTTPConnection(asyncio.Protocol):
                                      self._details))
         try:
             response = state.app(request, info)
+            if (type(response) is StreamingResponse and response.source is not None
+                    and request.method != "HEAD"):
+                self._phase = _STREAM
+                chunked = request.version != "HTTP/1.0"
+                self._stream = (response.source, chunked)
+                data = encode_stream_head(response, date=state.dates.get(),
+                                          server=state.server_name, chunked=chunked)
+                self._log_access(request, response)
+                return data
             data = encode_response(
                 response, date=state.dates.get(), server=state.server_name,
                 head_only=request.method == "HEAD", close=not keep,
@@ -269,11 +296,44 @@ class HTTPConnection(asyncio.Protocol):
                                    head_only=request.method == "HEAD", close=True)
         if not keep:
             self._phase = _CLOSING
-        if state.access_log:
+        self._log_access(request, response)
+        return data
+
+    def _log_access(self, request: Request, response: Response) -> None:
+        if self._state.access_log:
             access_log.info('%s "%s %s %s" %d %d', log_text(str(self._client[0])),
                             log_text(request.method), log_text(request.target),
                             log_text(request.version), response.status, len(response.body))
-        return data
+
+    async def _send_stream(self, source: ChunkSource, chunked: bool) -> None:
+        """Write what `source` produces, one piece at a time, never faster than the client
+        reads: while the transport is over its high-water mark (pause_writing) nothing is
+        asked of the source, whose own queue is bounded (it drops, and says so). A client
+        that reads nothing for write_timeout is cut off by the deadline (_on_timer)."""
+        try:
+            while self._transport is not None and not self._draining:
+                while self._write_paused and self._transport is not None:
+                    self._drained = self._loop.create_future()
+                    await self._drained
+                data = await source.next_chunk()
+                if data is None or self._transport is None:
+                    break
+                if data:
+                    self._transport.write(encode_chunk(data) if chunked else data)
+            if self._transport is not None:
+                if chunked:
+                    self._transport.write(LAST_CHUNK)
+                self._phase = _CLOSING
+                self._close_gracefully()
+        finally:
+            self._stream_task = None
+            source.close()
+
+    def _wake_stream(self) -> None:
+        drained = self._drained
+        if drained is not None and not drained.done():
+            drained.set_result(None)
+        self._drained = None
 
     def _error_bytes(
         self, status: int, reason: str, headers: tuple[tuple[str, str], ...] = ()
@@ -366,7 +426,11 @@ class HTTPConnection(asyncio.Protocol):
     def shutdown(self) -> None:
         """The server stops: close when idle, else after the response in progress."""
         self._draining = True
-        if self._phase == _IDLE and not self._write_paused and self._transport is not None:
+        if self._phase == _STREAM and self._transport is not None:
+            if self._stream_task is not None:
+                self._stream_task.cancel()
+            self._transport.close()  # a stream has no end of its own to wait for
+        elif self._phase == _IDLE and not self._write_paused and self._transport is not None:
             self._transport.close()
 
     def abort(self) -> None:
@@ -398,6 +462,8 @@ class HTTPConnection(asyncio.Protocol):
             return
         if self._phase == _CLOSING or self._write_paused:
             self._transport.abort()  # the client reads nothing: free the memory now
+        elif self._phase == _STREAM:
+            return  # a stream has no deadline while its client reads
         elif self._phase == _IDLE:
             self._transport.close()  # RFC 9112, 9.5: an idle connection may just be closed
         else:

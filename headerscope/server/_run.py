@@ -71,4 +71,7 @@ async def _main(config: ServerConfig, app: App, *, reuse_port: bool, announce: b
     await stop.wait()
     log.info("shutting down")
     await server.shutdown()
+    close = getattr(app, "close", None)  # an app that keeps state (the capture store) flushes
+    if callable(close):
+        close()
     return 0

@@ -72,7 +72,10 @@ BATCH = 10
 
 
 def _flooder(path: str, report: Connection) -> None:
-    store = CaptureStore(path, policy=FlushPolicy(max_records=BATCH, max_delay=60))
+    # No count limit: the parent reads the reports late, and the child may have flushed
+    # past the default 1000 by then, which would drop the oldest and fail the count below.
+    store = CaptureStore(path, policy=FlushPolicy(max_records=BATCH, max_delay=60),
+                         limits=StoreLimits(max_requests=1 << 40, max_bytes=1 << 50))
     added = 0
     while True:  # until killed
         store.add(simple(added, body=b"x" * 200))
