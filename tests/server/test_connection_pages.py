@@ -146,3 +146,26 @@ def test_a_client_certificate_is_verified_and_shown(
         data, _ = receive(sock, idle=1)
     doc = json.loads(parse_replies(data)[0][0].body)
     assert doc["connection"]["tls"]["client_certificate"] is None
+
+
+def test_curl_over_tls_sees_its_hello_and_fingerprints_in_every_view(
+    start: Start, certificate: tuple[Path, Path]
+) -> None:
+    curl = require_tool("curl")
+    cert, key = certificate
+    server = start(APP, certfile=str(cert), keyfile=str(key))
+    url = f"https://localhost:{server.port}/"
+    views = {}
+    for view in ("text", "html", "json", "raw"):
+        views[view] = subprocess.run(
+            [curl, "-sS", "--http1.1", "--cacert", str(cert), "--resolve",
+             f"localhost:{server.port}:127.0.0.1", f"{url}?format={view}"],
+            capture_output=True, timeout=30, check=True).stdout.decode()
+    doc = json.loads(views["json"])
+    tls = doc["connection"]["tls"]
+    ja4 = tls["fingerprints"]["ja4"]
+    assert re.fullmatch(r"t13d\d{4}h1_[0-9a-f]{12}_[0-9a-f]{12}", ja4)  # SNI sent: "d"
+    assert tls["client_hello"]["server_name"] == "localhost" and not tls["client_hello"]["warnings"]
+    assert f"JA4               {ja4}" in views["text"] and "ClientHello" in views["text"]
+    assert ja4 in views["html"] and tls["fingerprints"]["ja3_hash"] in views["html"]
+    assert "TLS ClientHello records, " in views["raw"]
