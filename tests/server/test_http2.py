@@ -179,6 +179,17 @@ def test_http1_only_refuses_the_preface_and_ignores_upgrades(
         assert sock.selected_alpn_protocol() == "http/1.1"
 
 
+def test_curl_asks_for_h2c_by_upgrade_and_gets_it(start: Start) -> None:
+    curl = require_tool("curl")
+    server = start(h2_app)
+    result = subprocess.run([curl, "-sS", "-i", "--http2", f"http://127.0.0.1:{server.port}/up"],
+                            capture_output=True, timeout=30, check=True)
+    out = result.stdout.decode()
+    assert out.startswith("HTTP/1.1 101 Switching Protocols\r\n")
+    assert "\r\nHTTP/2 200 \r\n" in out and "way=h2c upgrade stream=1" in out
+    assert "GET /up HTTP/1.1\n" in out  # stream 1 is the HTTP/1.1 request that asked
+
+
 @pytest.mark.parametrize("tls", [False, True], ids=["h2c", "h2"])
 def test_curl_http2(start: Start, certificate: tuple[Path, Path], tls: bool) -> None:
     curl = require_tool("curl")
