@@ -164,6 +164,9 @@ class _GonePeer(asyncio.Transport):
     def can_write_eof(self) -> bool:
         return True
 
+    def get_write_buffer_size(self) -> int:
+        return 0  # the server counts unread answers against --max-output-memory
+
     def write_eof(self) -> None:
         raise OSError(errno.ENOTCONN, "Transport endpoint is not connected")
 
