@@ -29,7 +29,7 @@ from ._events import (
     WindowUpdated,
 )
 from ._limits import Limits
-from ._request import as_request
+from ._request import RequestMaker, as_request
 from .connection import ServerConnection
 from .frames import PREFACE, FrameInfo, is_preface_prefix
 
@@ -49,6 +49,7 @@ __all__ = [
     "PingReceived",
     "PriorityReceived",
     "PriorityUpdateReceived",
+    "RequestMaker",
     "RequestMalformed",
     "RequestReceived",
     "ServerConnection",

@@ -16,7 +16,7 @@ from ._table import DEFAULT_TABLE_SIZE, DynamicTable, Kind
 class Encoder:
     """Encodes field lists; the peer's SETTINGS_HEADER_TABLE_SIZE bounds its table."""
 
-    __slots__ = ("_blocks", "_min_size", "_pending", "table")
+    __slots__ = ("_blocks", "_last", "_min_size", "_pending", "table")
 
     def __init__(self, max_table_size: int = DEFAULT_TABLE_SIZE) -> None:
         self.table = DynamicTable(max_table_size)
@@ -26,6 +26,9 @@ class Encoder:
         # same list against the same table version encodes to the same octets. A server
         # answers with the same fields again and again, as HTTP/1.1's writer knows too.
         self._blocks: dict[tuple[object, ...], tuple[int, bytes]] = {}
+        # The last of them, for a caller that passes the very same tuple again (held here, so
+        # no other tuple can take its identity): no key to build and hash.
+        self._last: tuple[object, int, bytes] = (None, -1, b"")
 
     def set_max_table_size(self, size: int) -> None:
         """Change the table size; the next block starts with the update(s) (RFC 7541, 4.2:
@@ -38,19 +41,27 @@ class Encoder:
                indexing: bool = True, never_index: frozenset[str] = frozenset()) -> bytes:
         """Encode `headers` in order. `huffman`: always, never, or None for the shorter form;
         names in `never_index` are sent as never-indexed literals (RFC 7541, 7.1.3)."""
+        version = self.table.version
+        pending = self._pending
+        last = self._last
+        if (last[0] is headers and last[1] == version and not pending and huffman is None
+                and indexing and not never_index):
+            return last[2]  # the same tuple (it cannot have changed) against the same table
         if not isinstance(headers, list | tuple):
             headers = list(headers)
         key = (*headers, huffman, indexing, never_index)
-        version = self.table.version
-        pending = self._pending
         hit = self._blocks.get(key)
         if hit is not None and hit[0] == version and not pending:
-            return hit[1]
-        block = self._encode(headers, huffman, indexing, never_index)
-        if self.table.version == version and not pending:
+            block = hit[1]
+        else:
+            block = self._encode(headers, huffman, indexing, never_index)
+            if self.table.version != version or pending:
+                return block
             if len(self._blocks) >= 16:
                 self._blocks.clear()
             self._blocks[key] = (version, block)
+        if type(headers) is tuple and huffman is None and indexing and not never_index:
+            self._last = (headers, version, block)
         return block
 
     def _encode(self, headers: Iterable[tuple[str, str]], huffman: bool | None,

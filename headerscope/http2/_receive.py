@@ -23,10 +23,11 @@ from ._send import SendSide
 from ._streams import Closed, Move, State, Stream
 from ._validate import check_request, check_trailers
 from .frames import END_HEADERS, END_STREAM, Frame, Priority
-from .hpack import Decoder, HeaderBlock
+from .hpack import DecodedField, Decoder, HeaderBlock
 
 E_PROTOCOL, E_FLOW = ErrorCode.PROTOCOL_ERROR, ErrorCode.FLOW_CONTROL_ERROR
 E_CALM = ErrorCode.ENHANCE_YOUR_CALM
+_Checked = tuple[list[DecodedField], tuple[Diagnostic, ...], str, int | None]  # list, verdict
 
 
 class _Pending:
@@ -55,6 +56,10 @@ class StreamSide(SendSide):
         self._conn_unacked = 0
         self.first_pseudo_order: str | None = None  # of the first request (the fingerprint)
         self._empty = Budget(limits.empty_frame_burst, limits.empty_frame_rate, clock)
+        # The last request's field list and its verdict: the decoder hands the same list again
+        # for a repeated block (a client asking for the same thing), whose verdict is the
+        # same. Held here, so that no other list can take its identity.
+        self._checked: _Checked | None = None
 
     def _spend(self, budget: Budget, reason: str, f: Frame) -> None:
         if not budget.spend():
@@ -215,7 +220,12 @@ class StreamSide(SendSide):
         for info in p.frames:
             stream.log(info, self.limits.max_frame_log)
         stream.blocks.append(block)
-        diagnostics, order, declared = check_request(block.fields)
+        checked = self._checked
+        if checked is not None and checked[0] is block.fields:
+            diagnostics, order, declared = list(checked[1]), checked[2], checked[3]
+        else:
+            diagnostics, order, declared = check_request(block.fields)
+            self._checked = (block.fields, tuple(diagnostics), order, declared)
         if self.first_pseudo_order is None:
             self.first_pseudo_order = order
         stream.declared_length = declared

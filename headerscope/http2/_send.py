@@ -44,6 +44,7 @@ class SendSide:
         self.closed = False  # we sent GOAWAY for an error, or close(): nothing more is read
         self.goaway_sent = False
         self._resets = Budget(limits.reset_burst, limits.reset_rate, clock)
+        self._last_fields: tuple[int, object, tuple[tuple[str, str], ...]] = (0, None, ())
 
     # ---- the public sending API ----------------------------------------------------------
     def data_to_send(self) -> bytes:
@@ -79,15 +80,17 @@ class SendSide:
         if body and self._pending_body + len(body) > self.limits.max_pending_body:
             self._reset_stream(stream_id, ErrorCode.ENHANCE_YOUR_CALM, [], count=False)
             return False
-        fields = [(":status", str(status))]
-        for name, value in headers:
-            lower = name.lower()
-            if lower not in CONNECTION_SPECIFIC and not lower.startswith(":"):
-                fields.append((lower, value))
         end_now = not body and trailers is None
         stream.move(Move.SEND_HEADERS)
-        self._write_block(stream_id, self.encoder.encode(fields), end_now)
+        self._write_block(stream_id, self.encoder.encode(self._response_fields(status, headers)),
+                          end_now)
         if end_now:
+            self._end_local(stream)
+            return True
+        size = len(body)
+        if (trailers is None and not self._sendable and size <= stream.send_window
+                and size <= self.send_window):
+            self._data_now(stream, body)
             self._end_local(stream)
             return True
         if body:
@@ -98,6 +101,48 @@ class SendSide:
         self._sendable[stream_id] = stream
         self._flush()
         return True
+
+    def _data_now(self, stream: Stream, body: bytes) -> None:
+        """All of `body` at once, END_STREAM on the last frame: what `_flush` writes when the
+        windows take it all and no other stream waits (a small answer, nearly always), without
+        the queue."""
+        out = self._out
+        size = len(body)
+        max_frame = self.peer_max_frame_size
+        if size <= max_frame:
+            stream.move(Move.SEND_DATA)
+            out += _DATA_HEADER.pack((size << 8) | FrameType.DATA, END_STREAM, stream.id)
+            out += body
+            self._answers += size + 9
+        else:
+            view = memoryview(body)
+            for at in range(0, size, max_frame):
+                n = min(max_frame, size - at)
+                stream.move(Move.SEND_DATA)
+                out += _DATA_HEADER.pack((n << 8) | FrameType.DATA,
+                                         END_STREAM if at + n == size else 0, stream.id)
+                out += view[at:at + n]
+                self._answers += n + 9
+        stream.send_window -= size
+        self.send_window -= size
+
+    def _response_fields(self, status: int,
+                         headers: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+        """`:status` and the fields as HTTP/2 sends them. A server answers with the same tuple
+        of fields again and again (a tuple cannot change), so the last one is kept: the
+        encoder then knows the result by its identity too."""
+        last = self._last_fields
+        if last[1] is headers and last[0] == status:
+            return last[2]
+        fields = [(":status", str(status))]
+        for name, value in headers:
+            lower = name.lower()
+            if lower not in CONNECTION_SPECIFIC and not lower.startswith(":"):
+                fields.append((lower, value))
+        out = tuple(fields)
+        if type(headers) is tuple and all(type(h) is tuple for h in headers):
+            self._last_fields = (status, headers, out)
+        return out
 
     def send_informational(self, stream_id: int, status: int,
                            headers: Iterable[tuple[str, str]] = ()) -> bool:
@@ -134,6 +179,8 @@ class SendSide:
 
     def next_deadline(self) -> float | None:
         """When (on the connection's clock) `expire()` next has something to do, if ever."""
+        if not self._sendable:
+            return None
         times = [s.blocked_since for s in self._sendable.values() if s.blocked_since is not None]
         return min(times) + self.limits.stall_timeout if times and not self.closed else None
 

@@ -21,6 +21,11 @@ class Kind(enum.Enum):
     WITHOUT = "literal without indexing"  # 0000xxxx
     NEVER = "literal never indexed"  # 0001xxxx
 
+    # Members are singletons compared by identity, so the identity hash (in C) agrees with
+    # equality; Enum's own hashes the name in Python, on every lookup keyed by a kind (a
+    # page labels each field's representation).
+    __hash__ = object.__hash__
+
 
 class DynamicTable:
     """The dynamic table (RFC 7541, 2.3.2 and 4): newest entry first, evicted from the end."""

@@ -27,6 +27,17 @@ CONNECTION_SPECIFIC = frozenset(
     {"connection", "proxy-connection", "keep-alive", "transfer-encoding", "upgrade"})
 REQUEST_PSEUDO = frozenset({":method", ":scheme", ":authority", ":path"})
 _DIGITS = re.compile(r"[0-9]+")
+MAX_LENGTH_DIGITS = 18  # below 2**63, as the HTTP/1.1 reader has it
+
+
+def length_value(value: str) -> int | None:
+    """The size a content-length value declares, or None: ASCII digits (int() would also take
+    "²" and then fail), at most 18 of them after leading zeros. int() of a longer string costs
+    more than linear time, and Python refuses one of over 4300 digits outright."""
+    if not _DIGITS.fullmatch(value):
+        return None
+    significant = value.lstrip("0")
+    return int(significant or "0") if len(significant) <= MAX_LENGTH_DIGITS else None
 
 
 def check_field(i: int, f: DecodedField, out: list[Diagnostic]) -> None:
@@ -55,31 +66,21 @@ def check_field(i: int, f: DecodedField, out: list[Diagnostic]) -> None:
 
 # The fast path's screens: over all regular names at once (a colon there is also a late
 # pseudo-header field), and over all values joined by NUL (which no value may contain), where
-# white space next to a NUL is white space at the edge of a value.
+# white space next to a NUL is white space at the edge of a value. The regular fields the
+# checks look at by name (te, host, content-length) are cleared one by one.
 _BAD_REGULAR_NAMES = re.compile(r"[\x00-\x20A-Z:\x7f-\xff]")
 _INITIALS = {":method": "m", ":authority": "a", ":scheme": "s", ":path": "p"}
+_NAMED = frozenset({"te", "host", "content-length"})
+Verdict = tuple[list[Diagnostic], str, int | None]
 
 
-def check_request(fields: list[DecodedField]) -> tuple[list[Diagnostic], str, int | None]:
+def check_request(fields: list[DecodedField]) -> Verdict:
     """(diagnostics, pseudo-header order such as "m,a,s,p", declared content-length).
 
     Strategy: a screen over the whole list in a few C-level passes clears a well-formed
     request (nearly all of them); anything it cannot clear is checked field by field, which
-    is what finds and places the diagnostics. The decoder hands out the same list object for
-    a repeated block (its fields are read-only), so the last verdict is kept by identity."""
-    last = _LAST[0]
-    if last is not None and last[0] is fields:
-        return list(last[1]), last[2], last[3]
-    diagnostics, order, declared = _check(fields)
-    _LAST[0] = (fields, tuple(diagnostics), order, declared)
-    return diagnostics, order, declared
-
-
-_Verdict = tuple[list[DecodedField], tuple[Diagnostic, ...], str, int | None]
-_LAST: list[_Verdict | None] = [None]  # the list is held, so its identity cannot be reused
-
-
-def _check(fields: list[DecodedField]) -> tuple[list[Diagnostic], str, int | None]:
+    is what finds and places the diagnostics, so the screen only has to be right about
+    "nothing to report" (a test holds it to the slow path on generated lists)."""
     names = [f[0] for f in fields]
     pseudo_count = 0
     for name in names:
@@ -87,25 +88,43 @@ def _check(fields: list[DecodedField]) -> tuple[list[Diagnostic], str, int | Non
             break
         pseudo_count += 1
     regular = names[pseudo_count:]
-    pseudo = dict(zip(names[:pseudo_count], (f[1] for f in fields), strict=False))
-    joined = "\x00".join([f[1] for f in fields])
+    values = [f[1] for f in fields]
+    pseudo = dict(zip(names[:pseudo_count], values, strict=False))
+    joined = "\x00".join(values)
     if (len(pseudo) != pseudo_count or not REQUEST_PSEUDO.issuperset(pseudo)
             or _BAD_REGULAR_NAMES.search("".join(regular)) or "" in regular
             or joined.count("\x00") != len(fields) - 1 or "\r" in joined or "\n" in joined
             or "\x00 " in joined or " \x00" in joined or "\x00\t" in joined or "\t\x00" in joined
             or joined.startswith((" ", "\t")) or joined.endswith((" ", "\t"))
-            or not CONNECTION_SPECIFIC.isdisjoint(regular)
-            or "te" in regular or "content-length" in regular or "host" in regular
-            or pseudo.get(":method") == "CONNECT"):
+            or not CONNECTION_SPECIFIC.isdisjoint(regular)):
         return _check_slowly(fields)
     path = pseudo.get(":path")
-    if (":method" not in pseudo or ":scheme" not in pseudo or path is None
-            or not path.startswith("/") or ":authority" not in pseudo):
+    authority = pseudo.get(":authority")
+    if (pseudo.get(":method") in (None, "CONNECT") or ":scheme" not in pseudo or path is None
+            or not path.startswith("/") or authority is None):
         return _check_slowly(fields)
-    return [], ",".join([_INITIALS[n] for n in names[:pseudo_count]]), None
+    declared: int | None = None
+    if not _NAMED.isdisjoint(regular):
+        length: str | None = None
+        for name, value in zip(regular, values[pseudo_count:], strict=True):
+            if name == "te":
+                if value.lower() != "trailers":
+                    return _check_slowly(fields)
+            elif name == "host":
+                if value != authority:
+                    return _check_slowly(fields)
+            elif name == "content-length":
+                if length is None:
+                    declared = length_value(value)
+                    if declared is None:
+                        return _check_slowly(fields)
+                    length = value
+                elif value != length:
+                    return _check_slowly(fields)
+    return [], ",".join([_INITIALS[n] for n in names[:pseudo_count]]), declared
 
 
-def _check_slowly(fields: list[DecodedField]) -> tuple[list[Diagnostic], str, int | None]:
+def _check_slowly(fields: list[DecodedField]) -> Verdict:
     out: list[Diagnostic] = []
     pseudo: dict[str, str] = {}
     order: list[str] = []
@@ -137,6 +156,9 @@ def _check_slowly(fields: list[DecodedField]) -> tuple[list[Diagnostic], str, in
             lengths.add(f.value)
             if not _DIGITS.fullmatch(f.value):
                 out.append(Diagnostic("a content-length that is not a number", i))
+            elif length_value(f.value) is None:
+                out.append(Diagnostic(f"a content-length of over {MAX_LENGTH_DIGITS} digits "
+                                      "(leading zeros aside): an overflow, not a size", i))
     method = pseudo.get(":method")
     if method == "CONNECT":
         required: tuple[str, ...] = (":method", ":authority")
@@ -161,8 +183,8 @@ def _check_slowly(fields: list[DecodedField]) -> tuple[list[Diagnostic], str, in
     declared: int | None = None
     if len(lengths) > 1:
         out.append(Diagnostic("content-length fields that disagree (RFC 9110, 8.6)"))
-    elif lengths and _DIGITS.fullmatch(value := next(iter(lengths))):
-        declared = int(value)
+    elif lengths:
+        declared = length_value(next(iter(lengths)))
     return out, ",".join(order), declared
 
 

@@ -66,6 +66,7 @@ class ServerConnection(StreamSide):
         self.frames: list[FrameInfo] = []
         self.dropped_frames = 0
         self.settings_acknowledged = False
+        self._fingerprint: tuple[tuple[object, ...], str] | None = None
         self._settings = Budget(limits.settings_burst, limits.settings_rate, clock)
         self._pings = Budget(limits.ping_burst, limits.ping_rate, clock)
         self._priorities = Budget(limits.priority_burst, limits.priority_rate, clock)
@@ -299,11 +300,20 @@ class ServerConnection(StreamSide):
         PRIORITY frames sent before the first request as stream:exclusive:depends-on:weight
         joined by "," ("0" when none), and the initials of the first request's pseudo-header
         fields, e.g. `1:65536;4:6291456;6:262144|15663105|0|m,a,s,p`."""
+        # Every part is set once, or only grows before the first request: the text is kept
+        # with what it was made of, and made again only when one of them has changed.
+        made_of = (self.client_settings, self.first_window_update, len(self.priority_frames),
+                   self.first_pseudo_order)
+        kept = self._fingerprint
+        if kept is not None and kept[0] == made_of:
+            return kept[1]
         settings = ";".join(f"{i}:{v}" for i, v in self.client_settings or ())
         window = str(self.first_window_update) if self.first_window_update else "00"
         priority = ",".join(f"{sid}:{int(p.exclusive)}:{p.depends_on}:{p.weight}"
                             for sid, p in self.priority_frames) or "0"
-        return f"{settings}|{window}|{priority}|{self.first_pseudo_order or ''}"
+        text = f"{settings}|{window}|{priority}|{self.first_pseudo_order or ''}"
+        self._fingerprint = (made_of, text)
+        return text
 
 
 _Handler = Callable[[ServerConnection, Frame, list[Event]], None]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
@@ -26,13 +27,13 @@ from ..http2 import (
     DataReceived,
     ErrorCode,
     Limits,
+    RequestMaker,
     RequestMalformed,
     RequestReceived,
     ServerConnection,
     StreamEnded,
     StreamReset,
     TrailersReceived,
-    as_request,
 )
 from ..http2.hpack import HeaderBlock
 from ._log import log_text
@@ -109,7 +110,13 @@ class H2Connection(asyncio.Protocol):
         self._server = ("", 0)
         self._tls = details is not None and details.tls is not None
         self._exchanges: dict[int, _Exchange] = {}
+        self._make_request = RequestMaker()
         self._count = 0
+        # The last response's fields with the ones the server owns (Date, Server,
+        # Content-Length), by what they were made of: the application's tuple, the Date value
+        # (a new bytes object once a second) and the length. The same tuple again lets the
+        # ServerConnection and its HPACK encoder know it by identity.
+        self._owned: tuple[object, bytes, int, tuple[tuple[str, str], ...]] = (None, b"", -1, ())
         self._timer: asyncio.TimerHandle | None = None
         self._timer_at = 0.0
         self._active = state.loop.time()  # the last time the client sent anything
@@ -213,7 +220,7 @@ class H2Connection(asyncio.Protocol):
             return
         self._account_input(-len(exchange.body))
         event = exchange.request
-        request = as_request(event.block, bytes(exchange.body), exchange.trailers)
+        request = self._make_request(event.block, bytes(exchange.body), exchange.trailers)
         conn = self._conn
         request.http2 = HTTP2Details(
             self._way, stream_id, event.block, event.pseudo_order, event.diagnostics,
@@ -232,8 +239,8 @@ class H2Connection(asyncio.Protocol):
     def _respond(self, stream_id: int, request: Request, status: int | None) -> None:
         state = self._state
         self._count += 1
-        info = ConnectionInfo(self._client, self._server, self._count, self._tls,
-                              self._details)
+        info = _new(ConnectionInfo, (self._client, self._server, self._count, self._tls,
+                                     self._details))
         try:
             response = state.app(request, info)
         except Exception:
@@ -245,8 +252,7 @@ class H2Connection(asyncio.Protocol):
                 max(0, state.config.max_output_memory - len(body))):
             response = _BUSY
             body = response.body
-        headers = [*response.headers, ("date", state.dates.get().decode("latin-1")),
-                   ("server", state.config.server_name), ("content-length", str(len(body)))]
+        headers = self._with_owned(response.headers, state.dates.get(), len(body))
         if request.method == "HEAD":
             body = b""
         self._conn.send_response(stream_id, status or response.status, headers, body)
@@ -256,6 +262,17 @@ class H2Connection(asyncio.Protocol):
                             response.status, len(response.body))
         if self._count >= state.config.max_requests:
             self._conn.shutdown()
+
+    def _with_owned(self, fields: Sequence[tuple[str, str]], date: bytes,
+                    length: int) -> tuple[tuple[str, str], ...]:
+        owned = self._owned
+        if owned[0] is fields and owned[1] is date and owned[2] == length:
+            return owned[3]
+        out = (*fields, ("date", date.decode("latin-1")),
+               ("server", self._state.config.server_name), ("content-length", str(length)))
+        if type(fields) is tuple:  # a list could change before the next response
+            self._owned = (fields, date, length, out)
+        return out
 
     def _drop(self, stream_id: int) -> None:
         exchange = self._exchanges.pop(stream_id, None)
@@ -289,16 +306,23 @@ class H2Connection(asyncio.Protocol):
         self._arm()
 
     def _arm(self) -> None:
-        """One timer at the earliest deadline; moved earlier when needed, never per request."""
+        """One timer at the earliest deadline; moved earlier when needed, never per request
+        (after an answer the next deadline is the keep-alive one, later than the timer's)."""
         config = self._state.config
-        deadlines = [self._conn.next_deadline()]
-        if self._write_paused_at is not None:
-            deadlines.append(self._write_paused_at + config.write_timeout)
+        conn = self._conn
         if self._exchanges:
-            deadlines.append(self._active + config.body_timeout)
-        elif not self._conn.streams:
-            deadlines.append(self._active + config.keepalive_timeout)
-        when = min((d for d in deadlines if d is not None), default=None)
+            when: float | None = self._active + config.body_timeout
+        elif not conn.streams:
+            when = self._active + config.keepalive_timeout
+        else:
+            when = None
+        stall = conn.next_deadline()
+        if stall is not None and (when is None or stall < when):
+            when = stall
+        if self._write_paused_at is not None:
+            paused = self._write_paused_at + config.write_timeout
+            if when is None or paused < when:
+                when = paused
         if when is None:
             return
         if self._timer is None or when < self._timer_at:
@@ -328,6 +352,7 @@ class H2Connection(asyncio.Protocol):
 
 
 _SMALL_ANSWER = 16 << 10
+_new = tuple.__new__  # ConnectionInfo(...) runs a Python-level __new__; this builds the same tuple
 
 
 def _address(name: object) -> tuple[str, int]:

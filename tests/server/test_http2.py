@@ -225,3 +225,48 @@ def test_nghttp(start: Start, certificate: tuple[Path, Path], tls: bool) -> None
     text = out.decode()
     assert text.startswith("GET /ng HTTP/2\n") and f"way={'h2' if tls else 'h2c'} " in text
     assert "user-agent', 'nghttp2/" in text
+
+
+_CONSTANT = (("Content-Type", "text/plain"), ("X-Constant", "1"))  # one tuple: kept by the server
+
+
+def sized_app(request: Request, info: ConnectionInfo) -> Response:
+    """The same fields tuple on every answer, and a body whose length changes."""
+    x = request.http2
+    text = f"{request.target} number={info.request_number} stream={x.stream_id if x else 0}"
+    return Response(200, _CONSTANT, (text + "." * info.request_number).encode())
+
+
+def test_repeated_requests_on_interleaved_connections_get_their_own_answers(
+        start: Start) -> None:
+    server = start(sized_app)
+    clients = [h2.connection.H2Connection(h2.config.H2Configuration(
+        client_side=True, header_encoding="latin-1")) for _ in range(2)]
+    with connect(server.port) as first, connect(server.port) as second:
+        for client in clients:
+            client.initiate_connection()
+        for n in range(1, 5):  # the same request (same octets, once its fields are indexed)
+            for sock, client in zip((first, second), clients, strict=True):
+                ((headers, body),) = _exchange(sock, [("/same", b"")], client)
+                assert body == f"/same number={n} stream={2 * n - 1}".encode() + b"." * n
+                assert headers["content-length"] == str(len(body))
+                assert headers["x-constant"] == "1" and "date" in headers
+
+
+def test_a_content_length_that_is_no_size_is_answered_400_and_the_connection_goes_on(
+        start: Start) -> None:
+    server = start(h2_app)
+    client = h2.connection.H2Connection(h2.config.H2Configuration(
+        client_side=True, header_encoding="latin-1", validate_outbound_headers=False,
+        normalize_outbound_headers=False))
+    client.initiate_connection()
+    with connect(server.port) as sock:
+        for sid, value in [(1, "\xb2"), (3, "9" * 5000)]:
+            client.send_headers(sid, [(":method", "GET"), (":scheme", "http"),
+                                      (":authority", "a"), (":path", "/"),
+                                      ("content-length", value)], end_stream=True)
+            sock.sendall(client.data_to_send())
+            ((headers, _),) = _read(sock, client, {sid: ({}, bytearray(), False)})
+            assert headers[":status"] == "400"
+        ((headers, body),) = _exchange(sock, [("/after", b"")], client)
+    assert headers[":status"] == "200" and body.startswith(b"GET /after HTTP/2")
