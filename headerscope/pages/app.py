@@ -185,15 +185,14 @@ def inspector_json(ins: Inspection) -> dict[str, Any]:
                              "tls": None}
         doc["http2"] = None
         return doc
-    from .connection import connection_json, hpack_json, http2_json
+    from .connection import connection_json, http2_json, regular_hpack
 
     doc["protocol"] = "HTTP/2" if ins.http2 is not None else ins.version
     doc["connection"] = connection_json(ins)
     doc["http2"] = http2_json(ins)
     if ins.http2 is not None:
-        regular = [f.representation for f in ins.http2.block.fields if not f.name.startswith(":")]
-        for field_doc, rep in zip(doc["fields"], regular, strict=False):
-            field_doc["hpack"] = hpack_json(rep)
+        for field_doc, hpack in zip(doc["fields"], regular_hpack(ins), strict=False):
+            field_doc["hpack"] = hpack
     return doc
 
 

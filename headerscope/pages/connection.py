@@ -16,6 +16,7 @@ same for every request on a connection, so its text is drawn once per hello and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..headers import REGISTRY, ParsedField
@@ -24,7 +25,7 @@ from ..http import ClientCertificate, ConnectionDetails, HTTP2Details, TLSDetail
 from ..http2.hpack import Kind, Representation
 from ..proxy import ProxyHeader
 from ..proxy.trust import AddressWalk
-from ..sxml import Node
+from ..sxml import Node, Raw, render
 from .inspection import REDACTED, Inspection
 from .visible import visible
 
@@ -36,6 +37,26 @@ _FINGERPRINT_LABELS = {"ja3": "JA3", "ja3_hash": "JA3 (MD5)", "ja4": "JA4", "ja4
                        "ja4_o": "JA4_o", "ja4_ro": "JA4_ro"}
 _HELLO_CACHE: dict[bytes, tuple[str, dict[str, Any]]] = {}  # hello records -> text, JSON
 _HELLO_CACHE_SIZE = 256
+# What an HTTP/2 field block looks like in each view, by the block's field list: a client
+# repeats its blocks, and the decoder hands back the same (read-only) list for a repeat, so
+# the rows are drawn once. The entry holds the list itself, so its id cannot be reused while
+# the entry lives.
+_BLOCK_CACHE: dict[tuple[int, frozenset[str], str], tuple[object, Any]] = {}
+_BLOCK_CACHE_SIZE = 256
+
+
+def _per_block(ins: Inspection, view: str, build: Callable[[], Any]) -> Any:
+    assert ins.http2 is not None
+    fields = ins.http2.block.fields
+    key = (id(fields), ins.redacted, view)
+    hit = _BLOCK_CACHE.get(key)
+    if hit is not None and hit[0] is fields:
+        return hit[1]
+    value = build()
+    if len(_BLOCK_CACHE) >= _BLOCK_CACHE_SIZE:
+        _BLOCK_CACHE.pop(next(iter(_BLOCK_CACHE)))
+    _BLOCK_CACHE[key] = (fields, value)
+    return value
 
 
 def protocol(ins: Inspection) -> str:
@@ -192,7 +213,7 @@ def connection_tree(ins: Inspection) -> Node:
     if hello is not None:
         parts.append(("details", ("summary", "ClientHello, decoded"), ("pre", hello[0])))
     if ins.http2 is not None:
-        parts.append(_h2_table(ins))
+        parts.append(_per_block(ins, "html", lambda: Raw(render(_h2_table(ins)))))
     return ("section", {"class": "connection"}, parts)
 
 
@@ -234,17 +255,22 @@ def connection_text(ins: Inspection) -> str:
         lines += [f"  hop {visible(h.text)} ({h.source.field}): {h.verdict.value}, "
                   f"{visible(h.reason)}" for h in walk.hops]
     if ins.http2 is not None:
-        lines.append("HTTP/2 fields as sent (HPACK representation, offset):")
-        lines += [f"  {name}: {value}    [{rep}, at {offset}]"
-                  for name, value, rep, offset in fields_h2(ins)]
-        cookie = combined_cookie(ins)
-        if cookie is not None:
-            lines.append(f"  cookie, the crumbs combined (RFC 9113, 8.2.3): {visible(cookie.raw)}")
+        lines += _per_block(ins, "text", lambda: _h2_lines(ins))
     tls = ins.details.tls if ins.details is not None else None
     hello = _hello(tls) if tls is not None else None
     if hello is not None:
         lines += ["", hello[0].rstrip("\n")]
     return "\n".join(lines) + "\n"
+
+
+def _h2_lines(ins: Inspection) -> list[str]:
+    lines = ["HTTP/2 fields as sent (HPACK representation, offset):"]
+    lines += [f"  {name}: {value}    [{rep}, at {offset}]"
+              for name, value, rep, offset in fields_h2(ins)]
+    cookie = combined_cookie(ins)
+    if cookie is not None:
+        lines.append(f"  cookie, the crumbs combined (RFC 9113, 8.2.3): {visible(cookie.raw)}")
+    return lines
 
 
 def connection_json(ins: Inspection) -> dict[str, Any]:
@@ -307,13 +333,24 @@ def http2_json(ins: Inspection) -> dict[str, Any] | None:
         "priority": [{"stream_id": sid, "depends_on": p.depends_on, "weight": p.weight,
                       "exclusive": p.exclusive} for sid, p in h2.priority],
         "pseudo_header_order": h2.pseudo_order, "fingerprint": h2.fingerprint,
-        "fields": [{"name": f.name,
-                    "value": REDACTED if f.name in ins.redacted else f.value,
-                    "hpack": hpack_json(f.representation)} for f in h2.block.fields],
+        "fields": _per_block(ins, "json", lambda: [
+            {"name": f.name, "value": REDACTED if f.name in ins.redacted else f.value,
+             "hpack": hpack_json(f.representation)} for f in h2.block.fields]),
         "frames": [{"type": f.type_name, "flags": f.flag_names, "stream_id": f.stream_id,
                     "length": f.length, "offset": f.offset} for f in h2.frames],
         "diagnostics": [d.reason for d in h2.diagnostics],
     }
+
+
+def regular_hpack(ins: Inspection) -> list[dict[str, Any]]:
+    """The representation of each regular field (not a pseudo-header field), in order: what
+    the JSON view adds to each of its `fields`."""
+    assert ins.http2 is not None
+    block = ins.http2.block
+    rows: list[dict[str, Any]] = _per_block(
+        ins, "hpack", lambda: [hpack_json(f.representation) for f in block.fields
+                               if not f.name.startswith(":")])
+    return rows
 
 
 def hpack_json(rep: Representation) -> dict[str, Any]:
