@@ -202,7 +202,27 @@ def visible_lines(text: str) -> str:
     return "\n".join(visible(line) for line in text.split("\n"))
 
 
+_SECTION_CACHE: dict[tuple[int, str, str], tuple[object, Node]] = {}
+
+
 def connection_tree(ins: Inspection) -> Node:
+    """The section; without HTTP/2 or a walk it is the same for every request of a connection
+    (its details, its client), so it is drawn once per connection and kept as markup."""
+    details = ins.details
+    if ins.http2 is not None or ins.walk is not None or details is None:
+        return _connection_tree(ins)
+    key = (id(details), ins.client, ins.version)
+    hit = _SECTION_CACHE.get(key)
+    if hit is not None and hit[0] is details:
+        return hit[1]
+    markup = Raw(render(_connection_tree(ins)))
+    if len(_SECTION_CACHE) >= _BLOCK_CACHE_SIZE:
+        _SECTION_CACHE.pop(next(iter(_SECTION_CACHE)))
+    _SECTION_CACHE[key] = (details, markup)
+    return markup
+
+
+def _connection_tree(ins: Inspection) -> Node:
     rows = [("tr", ("th", label), ("td", ("code", text))) for label, text in facts(ins)]
     parts: list[Node] = [("h2", "Connection"), ("table", {"class": "facts"}, ("tbody", rows))]
     walk = ins.walk
