@@ -8,10 +8,11 @@ import multiprocessing
 from multiprocessing.connection import Connection
 from multiprocessing.synchronize import Event
 
-from tests.reliability._aclient import probe
+from tests.reliability._aclient import NORMAL, probe
 
 
-async def _probe_until(port: int, pause: float, stop: Event) -> tuple[list[float], int]:
+async def _probe_until(port: int, pause: float, request: bytes,
+                       stop: Event) -> tuple[list[float], int]:
     done = asyncio.Event()
 
     async def watch() -> None:
@@ -20,24 +21,24 @@ async def _probe_until(port: int, pause: float, stop: Event) -> tuple[list[float
         done.set()
 
     watcher = asyncio.create_task(watch())
-    result = await probe(port, done, pause=pause)
+    result = await probe(port, done, pause=pause, request=request)
     await watcher
     return result
 
 
-def _child(port: int, pause: float, stop: Event, out: Connection) -> None:
-    out.send(asyncio.run(_probe_until(port, pause, stop)))
+def _child(port: int, pause: float, request: bytes, stop: Event, out: Connection) -> None:
+    out.send(asyncio.run(_probe_until(port, pause, request, stop)))
 
 
 class ProbeProcess:
     """`start()`, generate the load, then `finish()` -> (latencies in seconds, failures)."""
 
-    def __init__(self, port: int, pause: float = 0.02) -> None:
+    def __init__(self, port: int, pause: float = 0.02, request: bytes = NORMAL) -> None:
         context = multiprocessing.get_context("spawn")
         self._stop = context.Event()
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_child, args=(port, pause, self._stop, send),
-                                        daemon=True)
+        self._process = context.Process(
+            target=_child, args=(port, pause, request, self._stop, send), daemon=True)
 
     def start(self) -> ProbeProcess:
         self._process.start()

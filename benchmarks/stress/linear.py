@@ -17,10 +17,7 @@ the loop.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
-from multiprocessing.connection import Connection
-from multiprocessing.synchronize import Event
 
 from headerscope.headers import REGISTRY
 from headerscope.pages.app import make_app
@@ -38,10 +35,11 @@ from tests.headers._linear import (
     slowest,
 )
 from tests.pages.helpers import make_request
-from tests.reliability._aclient import percentile, probe
+from tests.reliability._aclient import percentile
 from tests.reliability.test_hold import HELLO, fill, hold, maximal_request
 
 from ._common import Figure, ms, server
+from ._probe import ProbeProcess
 
 ITEM = "13 linear cost"
 HOLD_ITEM = "13 no request holds the loop"
@@ -116,54 +114,11 @@ def maximal_pages(top: int = 6) -> list[tuple[float, str, Shape, str, float]]:
     return sorted(found, key=lambda t: -t[0])
 
 
-async def _probe_until(port: int, stop: Event) -> tuple[list[float], int]:
-    done = asyncio.Event()
-
-    async def watch() -> None:
-        while not stop.is_set():
-            await asyncio.sleep(0.02)
-        done.set()
-
-    watcher = asyncio.create_task(watch())
-    result = await probe(port, done, pause=0.01, request=HELLO)
-    await watcher
-    return result
-
-
-def _hello_child(port: int, stop: Event, out: Connection) -> None:
-    out.send(asyncio.run(_probe_until(port, stop)))
-
-
 def _cpu_seconds(pid: int) -> float:
     """User and system CPU time a process has used so far (/proc/PID/stat)."""
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-class HelloProbe:
-    """/hello asked in a process of its own (as _probe.ProbeProcess asks for the inspector), so
-    that its latency is the server's and not our flooding client's time on the GIL."""
-
-    def __init__(self, port: int) -> None:
-        context = multiprocessing.get_context("spawn")
-        self._stop = context.Event()
-        self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_hello_child, args=(port, self._stop, send),
-                                        daemon=True)
-
-    def start(self) -> HelloProbe:
-        self._process.start()
-        return self
-
-    def finish(self) -> tuple[list[float], int]:
-        self._stop.set()
-        if not self._receive.poll(60):
-            self._process.kill()
-            return [], 1
-        latencies, failures = self._receive.recv()
-        self._process.join(10)
-        return list(latencies), int(failures)
 
 
 def run_hold(seconds: float) -> list[Figure]:
@@ -172,7 +127,9 @@ def run_hold(seconds: float) -> list[Figure]:
     requests = [maximal_request(name, shape, view) for _, name, shape, view, _ in worst]
     with server("--keepalive-timeout", "60") as process:
         asyncio.run(hold(process.port, requests, 0.5, hello=False))  # warm up
-        hello = HelloProbe(process.port).start()
+        # /hello asked in a process of its own, so that its latency is the server's and not
+        # our flooding client's time on the GIL.
+        hello = ProbeProcess(process.port, pause=0.01, request=HELLO).start()
         before = _cpu_seconds(process.proc.pid)
         got = asyncio.run(hold(process.port, requests, seconds, hello=False))
         busy = _cpu_seconds(process.proc.pid) - before
