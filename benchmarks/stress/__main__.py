@@ -15,13 +15,15 @@ from collections.abc import Callable
 from ._common import Figure
 
 PARTS = ("corpus", "smuggling", "fuzz", "slow", "conns", "pipeline", "faults", "soak",
-         "safety", "linear", "hold")
+         "safety", "linear", "hold", "h2")
 FULL = {"slow": 1000, "conns": 10_000, "pipeline": "100x100", "flooders": 4,
         "soak": 1_000_000, "fuzz": 1_000_000, "atheris_runs": 300_000, "safety": 3000,
-        "smuggling": 0, "fault_scale": 5, "burst": 1000, "linear": 64 * 1024, "hold": 30.0}
+        "smuggling": 0, "fault_scale": 5, "burst": 1000, "linear": 64 * 1024, "hold": 30.0,
+        "h2": 20_000, "h2_seconds": 1800.0, "h2_flood": 5.0, "h2_stall": 40.0}
 QUICK = {"slow": 200, "conns": 2000, "pipeline": "20x50", "flooders": 4, "soak": 20_000,
          "fuzz": 20_000, "atheris_runs": 20_000, "safety": 200, "smuggling": 1500,
-         "fault_scale": 1, "burst": 400, "linear": 16 * 1024, "hold": 5.0}
+         "fault_scale": 1, "burst": 400, "linear": 16 * 1024, "hold": 5.0,
+         "h2": 2000, "h2_seconds": 300.0, "h2_flood": 3.0, "h2_stall": 3.0}
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -48,6 +50,11 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="value size of the linear-cost walk, against half of it (octets)")
     parser.add_argument("--hold", type=float,
                         help="seconds of maximal requests pipelined while /hello is timed")
+    parser.add_argument("--h2", type=int, help="fuzzed HTTP/2 connections")
+    parser.add_argument("--h2-seconds", type=float, help="time limit of the HTTP/2 fuzzing")
+    parser.add_argument("--h2-flood", type=float, help="seconds of each HTTP/2 flood")
+    parser.add_argument("--h2-stall", type=float,
+                        help="seconds of the zero-window stall (the server's limit: 30)")
     ns = parser.parse_args(argv)
     defaults = QUICK if ns.quick else FULL
     for key, value in defaults.items():
@@ -60,7 +67,19 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
 
 
 def plan(ns: argparse.Namespace) -> dict[str, Callable[[], list[Figure]]]:
-    from . import conns, corpus, faults, fuzz, linear, pipeline, safety, slow, smuggling, soak
+    from . import (
+        conns,
+        corpus,
+        faults,
+        fuzz,
+        h2,
+        linear,
+        pipeline,
+        safety,
+        slow,
+        smuggling,
+        soak,
+    )
 
     connections, depth = (int(n) for n in ns.pipeline.lower().split("x"))
     return {
@@ -75,6 +94,7 @@ def plan(ns: argparse.Namespace) -> dict[str, Callable[[], list[Figure]]]:
         "safety": lambda: safety.run(ns.safety),
         "linear": lambda: linear.run(ns.linear),
         "hold": lambda: linear.run_hold(ns.hold),
+        "h2": lambda: h2.run(ns.h2, ns.h2_seconds, ns.h2_flood, ns.h2_stall),
     }
 
 
