@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from ..conftest import require_tool
 from ..server._process import ServerProcess
 from ._checks import ARTIFACTS, REPORTS, SAVED
+from ._devtools import Chromium, Page
 from ._wire import RecordingProxy
 
 # 2 MiB of content: room for a body large enough that curl sends Expect: 100-continue.
@@ -61,3 +64,16 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.write_line(f"artifacts in {ARTIFACTS}:")
     for path in SAVED:
         terminalreporter.write_line(f"  {path}" + ("" if path.exists() else " (not written)"))
+
+
+@pytest.fixture
+def page(tmp_path: Path) -> Iterator[Page]:
+    """A tab in a fresh Chromium with a fresh profile, ended with all its processes; then its
+    network log must show TCP connections to 127.0.0.1 only."""
+    browser = Chromium(require_tool("chromium"), tmp_path)
+    try:
+        yield browser.new_page()
+    finally:
+        browser.close()
+    peers = browser.tcp_peers()
+    assert peers and all(p.startswith("127.0.0.1:") for p in peers), peers

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import json
 import struct
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
-from ..conftest import require_tool
 from ._checks import artifact, check_exchanges, parse_command, table_problems, views
-from ._devtools import Chromium, Page
+from ._devtools import Page
 from ._wire import RecordingProxy
 
 pytestmark = pytest.mark.slow  # a browser start costs seconds
@@ -32,19 +30,6 @@ NAVIGATION_FIELDS = {
     "Sec-Fetch-User", "Sec-Fetch-Dest", "Accept-Encoding", "Accept-Language"}
 ROWS = """JSON.stringify([...document.querySelectorAll('table.fields tbody tr')]
     .map(tr => [[...tr.classList], [...tr.cells].map(td => td.innerText)]))"""
-
-
-@pytest.fixture
-def page(tmp_path: Path) -> Iterator[Page]:
-    """A tab in a fresh Chromium with a fresh profile, ended with all its processes; then its
-    network log must show TCP connections to 127.0.0.1 only."""
-    browser = Chromium(require_tool("chromium"), tmp_path)
-    try:
-        yield browser.new_page()
-    finally:
-        browser.close()
-    peers = browser.tcp_peers()
-    assert peers and all(p.startswith("127.0.0.1:") for p in peers), peers
 
 
 def png_size(path: Path) -> tuple[int, int]:

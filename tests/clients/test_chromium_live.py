@@ -8,8 +8,6 @@ import dataclasses
 import json
 import socket
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -18,25 +16,13 @@ from headerscope.pages.app import PageOptions, make_app
 from headerscope.pages.visible import visible
 from tests.server._support import TEST_CONFIG, RunningServer
 
-from ..conftest import require_tool
-from ._devtools import Chromium, Page
+from ._devtools import Page
 
 pytestmark = pytest.mark.slow  # a browser start costs seconds
 
 ROWS = """JSON.stringify([...document.querySelectorAll('#rows tr')].map(tr =>
     [tr.getAttribute('data-id'), [...tr.cells].map(td => td.textContent),
      tr.querySelectorAll('img, script, b').length]))"""
-
-
-@pytest.fixture
-def page(tmp_path: Path) -> Iterator[Page]:
-    browser = Chromium(require_tool("chromium"), tmp_path)
-    try:
-        yield browser.new_page()
-    finally:
-        browser.close()
-    peers = browser.tcp_peers()
-    assert peers and all(p.startswith("127.0.0.1:") for p in peers), peers
 
 
 def test_the_live_page_shows_new_captures_as_they_arrive(page: Page) -> None:
