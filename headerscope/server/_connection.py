@@ -33,6 +33,7 @@ from ..http._writer import LAST_CHUNK, encode_chunk, encode_stream_head
 from ..http2 import PREFACE, H2Error, ServerConnection, is_preface_prefix
 from ._h2 import H2Connection, h2c_settings, limits_for
 from ._log import log_text
+from ._state import MemoryShare
 
 if TYPE_CHECKING:
     from ._state import ServerState
@@ -86,8 +87,7 @@ class HTTPConnection(asyncio.Protocol):
         self._sniff_upgrade = h2c
         self._stash = b""  # a start of the preface, waiting for the rest
         self._upgrade: tuple[ServerConnection, Request] | None = None  # h2c, once answered 101
-        self._input_held = 0  # our part of state.input_held
-        self._output_held = 0  # our part of state.output_held
+        self._held = MemoryShare(state)  # our part of the server-wide memory totals
         self._stream: tuple[ChunkSource, bool] | None = None  # (source, chunked), to start
         self._stream_task: asyncio.Task[None] | None = None
         self._drained: asyncio.Future[None] | None = None  # a streaming task waits on it
@@ -110,9 +110,7 @@ class HTTPConnection(asyncio.Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         state = self._state
         state.connections.discard(self)
-        state.input_held -= self._input_held
-        state.output_held -= self._output_held
-        self._input_held = self._output_held = 0
+        self._held.release()
         self._reader = RequestReader(state.config.limits)  # free the buffer now, not at GC
         if self._timer is not None:
             self._timer.cancel()
@@ -222,7 +220,7 @@ class HTTPConnection(asyncio.Protocol):
             self._switch(H2Connection(self._state, self._details, "h2c upgrade", conn, upgraded),
                          reader.take_rest())
             return
-        if out and (self._output_held or transport.get_write_buffer_size()):
+        if out and (self._held.output or transport.get_write_buffer_size()):
             self.recount_output()  # what the client has not read yet
         reader.compact()
         if self._phase == _CLOSING:
@@ -377,16 +375,13 @@ class HTTPConnection(asyncio.Protocol):
         """Our answers still in the transport's buffer, brought up to date in the total."""
         transport = self._transport
         held = transport.get_write_buffer_size() if transport is not None else 0
-        self._state.output_held += held - self._output_held
-        self._output_held = held
+        self._held.set_output(held)
         return held
 
     def _held_input(self) -> bool:
         """Bring our request bytes up to date in the total; whether it is over the budget."""
-        held = self._reader.held
+        self._held.set_input(self._reader.held)
         state = self._state
-        state.input_held += held - self._input_held
-        self._input_held = held
         return state.input_held > state.config.max_input_memory
 
     def _fail(self, status: int, reason: str) -> None:

@@ -37,6 +37,7 @@ from ..http2 import (
 )
 from ..http2.hpack import HeaderBlock
 from ._log import log_text
+from ._state import MemoryShare
 
 if TYPE_CHECKING:
     from ._state import ServerState
@@ -121,8 +122,7 @@ class H2Connection(asyncio.Protocol):
         self._timer_at = 0.0
         self._active = state.loop.time()  # the last time the client sent anything
         self._write_paused_at: float | None = None
-        self._input_held = 0
-        self._output_held = 0
+        self._held = MemoryShare(state)  # our part of the server-wide memory totals
 
     # -- asyncio callbacks -------------------------------------------------------------------
 
@@ -161,7 +161,7 @@ class H2Connection(asyncio.Protocol):
                 self._answer(event.stream_id, None)
             elif isinstance(event, StreamReset):
                 self._drop(event.stream_id)
-        if self._input_held > 0 and self._state.input_held > self._state.config.max_input_memory:
+        if self._held.input > 0 and self._state.input_held > self._state.config.max_input_memory:
             self._shed_input()
         self._flush()
 
@@ -171,9 +171,7 @@ class H2Connection(asyncio.Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         state = self._state
         state.connections.discard(self)
-        state.input_held -= self._input_held
-        state.output_held -= self._output_held
-        self._input_held = self._output_held = 0
+        self._held.release()
         self._exchanges.clear()
         if self._timer is not None:
             self._timer.cancel()
@@ -208,8 +206,7 @@ class H2Connection(asyncio.Protocol):
         transport = self._transport
         held = (transport.get_write_buffer_size() if transport is not None else 0) \
             + self._conn.pending_body
-        self._state.output_held += held - self._output_held
-        self._output_held = held
+        self._held.set_output(held)
         return held
 
     # -- requests -------------------------------------------------------------------------------
@@ -280,8 +277,7 @@ class H2Connection(asyncio.Protocol):
             self._account_input(-len(exchange.body))
 
     def _account_input(self, change: int) -> None:
-        self._input_held += change
-        self._state.input_held += change
+        self._held.set_input(self._held.input + change)
 
     def _shed_input(self) -> None:
         """Over the server-wide budget for request content: refuse our largest request."""
@@ -301,7 +297,7 @@ class H2Connection(asyncio.Protocol):
         if self._conn.closed or (self._conn.goaway_sent and not self._conn.streams):
             transport.close()
             return
-        if self._output_held or transport.get_write_buffer_size() or self._conn.pending_body:
+        if self._held.output or transport.get_write_buffer_size() or self._conn.pending_body:
             self.recount_output()
         self._arm()
 

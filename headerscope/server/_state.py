@@ -57,3 +57,25 @@ class ServerState:
     @property
     def access_log(self) -> bool:
         return self.config.access_log
+
+
+@dataclass(slots=True, eq=False)
+class MemoryShare:
+    """One connection's part of the server-wide totals (input_held, output_held): it moves
+    the totals by what changed, and gives it all back when the connection goes."""
+
+    state: ServerState
+    input: int = 0  # request bytes this connection holds
+    output: int = 0  # answer bytes its transport holds, as last seen
+
+    def set_input(self, held: int) -> None:
+        self.state.input_held += held - self.input
+        self.input = held
+
+    def set_output(self, held: int) -> None:
+        self.state.output_held += held - self.output
+        self.output = held
+
+    def release(self) -> None:
+        self.set_input(0)
+        self.set_output(0)
