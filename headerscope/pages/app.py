@@ -21,7 +21,7 @@ from ..http import ConnectionInfo, Request, Response
 from ..sxml import Node, render_document
 from . import fields_page
 from .document import dumps, request_json
-from .inspection import Inspection, for_display, inspect_fields, redact_head
+from .inspection import Inspection, for_display, inspect_fields, is_capture_page, redact_head
 from .inspector import inspector_tree
 from .negotiate import negotiate
 from .style import CONTENT_SECURITY_POLICY
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from ..proxy import Networks
 
 App = Callable[[Request, ConnectionInfo], Response]
+# A page built away from the server's loop; what it returns finishes the answer on the loop.
+Work = Callable[[], Callable[[], Response]]
 
 if phases.RECORDER is not None:  # `headerscope bench --phases` only; decided once, at import
     inspect_fields = phases.RECORDER.timed("parsing", inspect_fields)
@@ -131,7 +133,7 @@ def make_app(options: PageOptions = PageOptions()) -> App:
     if trusted:
         from ..proxy.trust import client_address
 
-    def app(request: Request, info: ConnectionInfo) -> Response:
+    def build(request: Request, info: ConnectionInfo) -> tuple[Response, Inspection]:
         head = request.head
         if redact and any(f.name.lower() in redact for f in request.fields):
             head = redact_head(head, redact)  # the raw view and the framers see it too
@@ -147,13 +149,34 @@ def make_app(options: PageOptions = PageOptions()) -> App:
             redact,
         )
         if options.strict and (error := strict_error(ins.fields)) is not None:
-            response = error
-        else:
-            response = pages(ins)
+            return error, ins
+        return pages(ins), ins
+
+    def app(request: Request, info: ConnectionInfo) -> Response:
+        response, ins = build(request, info)
         if record is not None:
             record(request, info, response, ins)
         return response
 
+    def split(request: Request, info: ConnectionInfo) -> Work | None:
+        """The server's way to answer a large request off its loop (server/_offload.py):
+        the page is built on a worker thread, the capture recorded back on the loop (the
+        store and the live hub are the loop's). The capture pages read the store: None."""
+        if record is not None and is_capture_page(request.target):
+            return None
+
+        def work() -> Callable[[], Response]:
+            response, ins = build(request, info)
+            if record is None:
+                return lambda: response
+
+            def finish() -> Response:
+                record(request, info, response, ins)
+                return response
+            return finish
+        return work
+
+    app.split = split  # type: ignore[attr-defined]
     if record is not None:
         app.close = closer  # type: ignore[attr-defined]  # the server flushes at shutdown
     return app

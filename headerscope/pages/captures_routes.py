@@ -17,7 +17,7 @@ from ..http import ConnectionInfo, Request, Response
 from . import captures_pages as cp
 from . import live
 from .captures_diff import diff_answer
-from .inspection import Inspection
+from .inspection import Inspection, is_capture_page
 from .negotiate import negotiate
 
 _ONE = re.compile(r"/captures/([0-9]{1,18})(/raw|\.har|\.curl|\.http)?")
@@ -40,15 +40,13 @@ def capturing(pages: Pages, config: StoreConfig, redact: frozenset[str]
     hub = LiveHub(service, live.render_event)
 
     def with_captures(ins: Inspection) -> Response:
-        path = ins.path
-        if path.startswith("/captures") and (path == "/captures" or path[9:10] == "/"):
+        if is_capture_page(ins.target):
             return _answer(*route(ins, service.store, hub, redact=redact, self_url=None))
         return pages(ins)
 
     def record(request: Request, info: ConnectionInfo, response: Response,
                ins: Inspection) -> None:
-        target = request.target
-        if target.startswith("/captures") and (target[9:10] in ("", "/", "?")):
+        if is_capture_page(request.target):
             return
         service.record(request, info, response.status, count_diagnostics(ins.fields))
 

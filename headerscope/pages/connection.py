@@ -45,6 +45,17 @@ _BLOCK_CACHE: dict[tuple[int, frozenset[str], str], tuple[object, Any]] = {}
 _BLOCK_CACHE_SIZE = 256
 
 
+def _make_room(cache: dict[Any, Any], size: int) -> None:
+    """Drop the oldest entry of a full cache. Pages are drawn on two threads (the server's
+    loop, and its worker for large requests: server/_offload.py), so the other may drop the
+    same entry, or change the dict, between our two steps: then the whole cache goes."""
+    if len(cache) >= size:
+        try:
+            cache.pop(next(iter(cache)), None)
+        except (RuntimeError, StopIteration):
+            cache.clear()
+
+
 def _per_block(ins: Inspection, view: str, build: Callable[[], Any]) -> Any:
     assert ins.http2 is not None
     fields = ins.http2.block.fields
@@ -53,8 +64,7 @@ def _per_block(ins: Inspection, view: str, build: Callable[[], Any]) -> Any:
     if hit is not None and hit[0] is fields:
         return hit[1]
     value = build()
-    if len(_BLOCK_CACHE) >= _BLOCK_CACHE_SIZE:
-        _BLOCK_CACHE.pop(next(iter(_BLOCK_CACHE)))
+    _make_room(_BLOCK_CACHE, _BLOCK_CACHE_SIZE)
     _BLOCK_CACHE[key] = (fields, value)
     return value
 
@@ -191,8 +201,7 @@ def _hello(tls: TLSDetails) -> tuple[str, dict[str, Any]] | None:
     if cached is None:
         from ..tls.render import hello_json, hello_text
 
-        if len(_HELLO_CACHE) >= _HELLO_CACHE_SIZE:
-            _HELLO_CACHE.pop(next(iter(_HELLO_CACHE)))
+        _make_room(_HELLO_CACHE, _HELLO_CACHE_SIZE)
         cached = _HELLO_CACHE[tls.client_hello] = (visible_lines(hello_text(tls.hello)),
                                                     hello_json(tls.hello))
     return cached
@@ -216,8 +225,7 @@ def connection_tree(ins: Inspection) -> Node:
     if hit is not None and hit[0] is details:
         return hit[1]
     markup = Raw(render(_connection_tree(ins)))
-    if len(_SECTION_CACHE) >= _BLOCK_CACHE_SIZE:
-        _SECTION_CACHE.pop(next(iter(_SECTION_CACHE)))
+    _make_room(_SECTION_CACHE, _BLOCK_CACHE_SIZE)
     _SECTION_CACHE[key] = (details, markup)
     return markup
 

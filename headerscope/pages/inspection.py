@@ -48,6 +48,11 @@ class Inspection:
         return self.target.split("?", 1)[1] if "?" in self.target else ""
 
 
+def is_capture_page(target: str) -> bool:
+    """/captures, /captures/... and /captures?...: the history's own pages (not captured)."""
+    return target.startswith("/captures") and target[9:10] in ("", "/", "?")
+
+
 def inspect_fields(pairs: Any, redact: frozenset[str] = frozenset()) -> FieldSection:
     """Parse `(name, value)` pairs; hide the values of redacted fields in every view.
 

@@ -43,8 +43,10 @@ App = Callable[[Request, ConnectionInfo], Response]
 log = logging.getLogger("headerscope.server")
 access_log = logging.getLogger("headerscope.access")
 
+# _WORKING: a large request's answer is being built on the worker thread (_offload.py);
+# nothing more is read or answered until it is written.
 # _STREAM: a StreamingResponse is being sent; nothing more is read, and it ends the connection.
-_IDLE, _HEAD, _BODY, _CLOSING, _STREAM = range(5)
+_IDLE, _HEAD, _BODY, _WORKING, _CLOSING, _STREAM = range(6)
 _BATCH = 64  # requests answered per turn of the loop before other clients get theirs
 _BATCH_BYTES = 1 << 18
 # ... or this many seconds of work, whichever comes first: a page can take milliseconds, so
@@ -54,6 +56,8 @@ _LINGER = 2.0  # seconds to drain a client's unread input after our last respons
 _APP_ERROR = error_response(500, "the application failed")
 _BUSY = error_response(503, "server busy: too many answers are waiting for their clients "
                            "to read them", (("Retry-After", "1"),))
+_BUSY_LARGE = error_response(503, "server busy: too many large requests are waiting to be "
+                                  "inspected", (("Retry-After", "1"),))
 _SMALL_ANSWER = 16 << 10  # answers up to this size go out even when the output budget is spent
 # RFC 7540, 3.2: "the server ... sends a 101 (Switching Protocols) response", then HTTP/2.
 _SWITCHING = b"HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n"
@@ -172,7 +176,7 @@ class HTTPConnection(asyncio.Protocol):
 
     def _process(self) -> None:
         transport = self._transport
-        if transport is None or self._phase == _CLOSING:
+        if transport is None or self._phase in (_CLOSING, _WORKING):
             return
         self._deferred = False
         reader = self._reader
@@ -196,6 +200,10 @@ class HTTPConnection(asyncio.Protocol):
                     continue
                 assert isinstance(event, Request)
                 data = self._respond(event)
+                if data is None:  # answered later, from the worker thread (_offloaded)
+                    self._phase = _WORKING
+                    self._deferred = True  # what arrives meanwhile waits in the reader
+                    break
                 out.append(data)
                 if self._phase >= _CLOSING or self._upgrade is not None:
                     break
@@ -223,14 +231,12 @@ class HTTPConnection(asyncio.Protocol):
         if out and (self._held.output or transport.get_write_buffer_size()):
             self.recount_output()  # what the client has not read yet
         reader.compact()
-        if self._phase == _CLOSING:
+        if self._phase == _WORKING:
+            self._pause_reading()
+        elif self._phase == _CLOSING:
             self._close_gracefully()
         elif self._stream is not None:
-            # Reading goes on (data_received drops it): a viewer's close is seen at once.
-            self._resume_reading()
-            source, chunked = self._stream
-            self._stream = None
-            self._stream_task = self._loop.create_task(self._send_stream(source, chunked))
+            self._start_stream()
         elif self._deferred:
             self._pause_reading()
             if not self._write_paused:
@@ -240,7 +246,8 @@ class HTTPConnection(asyncio.Protocol):
         elif not self._write_paused:
             self._resume_reading()
 
-    def _respond(self, request: Request) -> bytes:
+    def _respond(self, request: Request) -> bytes | None:
+        """The answer's bytes; None when a worker thread builds it (_offloaded writes it)."""
         state = self._state
         if self._sniff_upgrade and b"h2c" in request.head:
             settings = h2c_settings(request)
@@ -260,8 +267,50 @@ class HTTPConnection(asyncio.Protocol):
         )
         info = _new(ConnectionInfo, (self._client, self._server, self._count, self._tls,
                                      self._details))
+        offload = state.offload
+        if offload.wants(request):
+            if offload.full():
+                return self._answer(request, _BUSY_LARGE, False)
+            if offload.submit(request, info,
+                              lambda response: self._offloaded(request, response, keep)):
+                return None
         try:
-            response = state.app(request, info)
+            response: Response | None = state.app(request, info)
+        except Exception:
+            log.exception("application error answering request %d from %s", self._count,
+                          self._client[0])
+            response = None
+        return self._answer(request, response, keep)
+
+    def _offloaded(self, request: Request, response: Response | None, keep: bool) -> None:
+        """The worker thread's answer (None: the application failed) is back on the loop:
+        write it, then go on with what the client sent meanwhile."""
+        transport = self._transport
+        if transport is None or self._phase != _WORKING:
+            return  # the client went away meanwhile
+        transport.write(self._answer(request, response, keep and not self._draining))
+        if self._phase == _CLOSING:
+            self._close_gracefully()
+            return
+        if self._phase == _STREAM:
+            self._start_stream()
+            return
+        self._phase = _HEAD if self._reader.buffered else _IDLE
+        if self._write_paused:
+            # The client is not reading: its write deadline stands (pause_writing), and
+            # resume_writing goes on with what it sent meanwhile.
+            self._deferred = True
+            return
+        self._restart_deadline()
+        self.recount_output()
+        self._process()  # the requests that came meanwhile, or reading again
+
+    def _answer(self, request: Request, response: Response | None, keep: bool) -> bytes:
+        """The bytes of `response` (None: the application failed) to `request`."""
+        state = self._state
+        if response is None:  # the application failed (logged where it ran)
+            response, keep = _APP_ERROR, False
+        try:
             if (type(response) is StreamingResponse and response.source is not None
                     and request.method != "HEAD"):
                 self._phase = _STREAM
@@ -296,6 +345,14 @@ class HTTPConnection(asyncio.Protocol):
             self._phase = _CLOSING
         self._log_access(request, response)
         return data
+
+    def _start_stream(self) -> None:
+        assert self._stream is not None
+        # Reading goes on (data_received drops it): a viewer's close is seen at once.
+        self._resume_reading()
+        source, chunked = self._stream
+        self._stream = None
+        self._stream_task = self._loop.create_task(self._send_stream(source, chunked))
 
     def _log_access(self, request: Request, response: Response) -> None:
         if self._state.access_log:
@@ -457,8 +514,10 @@ class HTTPConnection(asyncio.Protocol):
             return
         if self._phase == _CLOSING or self._write_paused:
             self._transport.abort()  # the client reads nothing: free the memory now
-        elif self._phase == _STREAM:
-            return  # a stream has no deadline while its client reads
+        elif self._phase in (_STREAM, _WORKING):
+            # A stream has no deadline while its client reads; a page being built is ours
+            # to finish (_offloaded sets the next deadline).
+            return
         elif self._phase == _IDLE:
             self._transport.close()  # RFC 9112, 9.5: an idle connection may just be closed
         else:

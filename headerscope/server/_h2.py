@@ -47,6 +47,9 @@ access_log = logging.getLogger("headerscope.access")
 
 _BUSY = Response(503, [("content-type", "text/plain; charset=utf-8")],
                  b"503 Service Unavailable: server busy\n")
+_BUSY_LARGE = Response(503, [("content-type", "text/plain; charset=utf-8"), ("retry-after", "1")],
+                       b"503 Service Unavailable: server busy: too many large requests are "
+                       b"waiting to be inspected\n")
 _APP_ERROR = Response(500, [("content-type", "text/plain; charset=utf-8")],
                       b"500 Internal Server Error: the application failed\n")
 
@@ -238,12 +241,35 @@ class H2Connection(asyncio.Protocol):
         self._count += 1
         info = _new(ConnectionInfo, (self._client, self._server, self._count, self._tls,
                                      self._details))
+        offload = state.offload
+        if offload.wants(request):
+            if offload.full():
+                self._send(stream_id, request, status, _BUSY_LARGE)
+                return
+            if offload.submit(request, info, lambda response: self._offloaded(
+                    stream_id, request, status, response)):
+                return
         try:
             response = state.app(request, info)
         except Exception:
             log.exception("application error answering stream %d from %s", stream_id,
                           self._client[0])
             response = _APP_ERROR
+        self._send(stream_id, request, status, response)
+
+    def _offloaded(self, stream_id: int, request: Request, status: int | None,
+                   response: Response | None) -> None:
+        """A large request's answer, built on the worker thread (server/_offload.py)."""
+        if self._transport is None:
+            return  # the client went away meanwhile
+        if stream_id not in self._conn.streams:
+            return  # the client reset the stream meanwhile (or the connection ended)
+        self._send(stream_id, request, status, response or _APP_ERROR)
+        self._flush()
+
+    def _send(self, stream_id: int, request: Request, status: int | None,
+              response: Response) -> None:
+        state = self._state
         body = response.body
         if len(body) > _SMALL_ANSWER and state.output_over(
                 max(0, state.config.max_output_memory - len(body))):

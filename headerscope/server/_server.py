@@ -187,3 +187,4 @@ class Server:
         for pending in list(state.pending):
             pending.abort()
         await asyncio.sleep(0)  # let connection_lost callbacks run
+        state.offload.close()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..http import DateCache
+from ._offload import Offloader
 from .config import ServerConfig
 
 if TYPE_CHECKING:
@@ -35,9 +36,11 @@ class ServerState:
     input_held: int = 0  # request bytes in the readers' buffers
     output_held: int = 0  # answer bytes in the transports' buffers, as last seen
     _output_counted: float = float("-inf")  # when output_held was last counted exactly
+    offload: Offloader = field(init=False)  # large requests are answered on its thread
 
     def __post_init__(self) -> None:
         self.server_name = self.config.server_name.encode("latin-1")
+        self.offload = Offloader(self.app, self.loop)
 
     def output_over(self, budget: int) -> bool:
         """Whether the answers waiting for their clients exceed `budget`.

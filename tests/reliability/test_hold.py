@@ -1,15 +1,16 @@
 """Issue 13, scaled for CI: no request holds the loop. One client pipelines maximal requests
 (16 KiB header sections and 16 KiB trailer sections of the fields that cost most to parse and
 show) as fast as the server answers them, while another client asks for /hello; every /hello
-is answered, and its p99 stays within a few times the CPU time of one maximal page (a bound
-for a loaded CI machine, which still fails a server that answers a whole pipeline first).
-benchmarks/stress (`--only hold`) runs it longer, with the slowest fields it measures, and
-checks p99 < 50 ms.
+is answered, and its p99 stays under the CPU time of one maximal page (plus 0.1 s for a loaded
+CI machine). The server builds such pages on its worker thread (server/_offload.py), so a
+/hello waits for the GIL's switch interval, not for a page; a server that built them on its
+loop failed this (p99 about three pages). benchmarks/stress (`--only hold`) runs it longer,
+with the slowest fields it measures, and checks p99 < 50 ms.
 
 A maximal request fills its field section up to the server's limit (Limits.max_field_section,
 16384 octets of field lines) with one value of a slow field: the most work a request may bring
-to the loop without being refused. Its trailer section, after a chunked body, is parsed and
-shown as well, so it is filled the same way.
+without being refused. Its trailer section, after a chunked body, is parsed and shown as well,
+so it is filled the same way.
 """
 
 from __future__ import annotations
@@ -39,33 +40,30 @@ WORST = (
     ("WWW-Authenticate", Shape("1,"), "text"),
 )
 SECONDS = 3.0
-# /hello's p99 here, in pages: a /hello may wait for the page being built and for the next
-# pipelined one (the server answers one page per turn of its loop once a turn is long), and
-# on a loaded machine for as much again. A server that answered a whole pipeline of DEPTH
-# pages before anyone else would exceed it. The stress run checks 50 ms, on a quiet machine.
-PAGES = 4
 
 
-def fill(name: str, shape: Shape, other: int) -> str:
-    """A value of `shape` as long as a field section of SECTION octets allows, next to
+def fill(name: str, shape: Shape, other: int, section: int = SECTION) -> str:
+    """A value of `shape` as long as a field section of `section` octets allows, next to
     `other` octets of other field lines: "Name: value\\r\\n" counts whole."""
-    room = SECTION - other - len(name) - len(": \r\n")
+    room = section - other - len(name) - len(": \r\n")
     value = shape.value(room)
     while len(value) > room:  # counted shapes may overshoot by a member
         value = value[:room].rstrip(", ;")
     return value
 
 
-def maximal_request(name: str, shape: Shape, view: str, *, trailers: bool = True) -> bytes:
-    """A request whose header section (and trailer section) is one maximal `name` field."""
+def maximal_request(name: str, shape: Shape, view: str, *, trailers: bool = True,
+                    section: int = SECTION) -> bytes:
+    """A request whose header section (and trailer section) is one maximal `name` field;
+    with `section`, one whose field sections are that size instead."""
     head = [f"POST /?format={view} HTTP/1.1", "Host: a"]
     if trailers:
         head.append("Transfer-Encoding: chunked")
     other = sum(len(line) + 2 for line in head[1:])
-    head.append(f"{name}: {fill(name, shape, other)}")
+    head.append(f"{name}: {fill(name, shape, other, section)}")
     data = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1")
     if trailers:
-        data += f"0\r\n{name}: {fill(name, shape, 0)}\r\n\r\n".encode("latin-1")
+        data += f"0\r\n{name}: {fill(name, shape, 0, section)}\r\n\r\n".encode("latin-1")
     else:
         data = data.replace(b"POST ", b"GET ", 1)
     return data
@@ -150,6 +148,6 @@ def test_hello_is_answered_promptly_while_maximal_requests_are_pipelined(spawn: 
     assert got.refused == 0 and got.answered > 0
     assert got.failures == 0 and len(got.latencies) > 5
     p99 = percentile(got.latencies, 0.99)
-    assert p99 < PAGES * page + 0.1, (f"/hello p99 {p99 * 1000:.1f} ms with {got.answered} "
+    assert p99 < page + 0.1, (f"/hello p99 {p99 * 1000:.1f} ms with {got.answered} "
                                       f"maximal answers of {page * 1000:.1f} ms each")
     assert tracebacks(server) == []
