@@ -12,9 +12,9 @@ the loop.
   to build each view of the worst maximal requests (CPU, in this process), then, against the
   real server, one client pipelining the worst of them as fast as it is answered while
   another asks for /hello: /hello's p50 and p99 (target < 50 ms). The server builds those
-  pages on its worker thread (server/_offload.py); the same flood again with the worst
-  requests that stay on its loop (field sections just under OFFLOAD_BYTES), with the same
-  target.
+  pages, and the capture pages that show them again, on its worker thread
+  (server/_offload.py); the same flood again with the worst requests that stay on its loop
+  (field sections just under OFFLOAD_BYTES), with the same target.
 """
 
 from __future__ import annotations
@@ -141,7 +141,12 @@ def run_hold(seconds: float) -> list[Figure]:
         Figure(HOLD_ITEM, "next worst pages",
                ", ".join(f"{n} {v} {ms(c)}" for c, n, _, v, _ in pages[1:4])),
     ]
-    figures += _flood("maximal requests (worker thread)", maximal, seconds)
+    # The pages of their captures cost as much, for a small request: one capture's page and
+    # a diff of two (the warm-up's first requests are captures 1 and 2).
+    pages_of = [b"GET /captures/1?format=json HTTP/1.1\r\nHost: a\r\n\r\n",
+                b"GET /captures/1/diff/2 HTTP/1.1\r\nHost: a\r\n\r\n"]
+    figures += _flood("maximal requests and their captures' pages (worker thread)",
+                      [*maximal, *pages_of], seconds)
     figures += _flood(f"requests under {OFFLOAD_BYTES} octets (loop)", below, seconds)
     return figures
 

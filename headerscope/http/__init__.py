@@ -10,10 +10,12 @@ from ._model import (
     ConnectionDetails,
     ConnectionInfo,
     FieldLine,
+    Finish,
     HTTP2Details,
     Request,
     Response,
     TLSDetails,
+    Work,
 )
 from ._reader import NEED_DATA, Event, HeadComplete, RequestReader, Signal
 from ._writer import CONTINUE, DateCache, encode_response, error_response
@@ -27,6 +29,7 @@ __all__ = [
     "DateCache",
     "Event",
     "FieldLine",
+    "Finish",
     "HTTP2Details",
     "HTTPError",
     "HeadComplete",
@@ -36,6 +39,7 @@ __all__ = [
     "Response",
     "Signal",
     "TLSDetails",
+    "Work",
     "encode_response",
     "error_response",
 ]

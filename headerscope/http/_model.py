@@ -8,9 +8,9 @@ SHOULD treat other allowed octets in field content (i.e., obs-text) as opaque da
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeAlias
 
 if TYPE_CHECKING:
     from ..http2 import Diagnostic as H2Diagnostic
@@ -77,6 +77,14 @@ class StreamingResponse(Response):
     alone, as a complete response, and never calls `source`."""
 
     source: ChunkSource | None = None
+
+
+# An answer built away from the server's event loop (server/_offload.py): `Work` runs on a
+# worker thread and touches nothing the loop owns; the `Finish` it returns runs on the loop
+# (it may record the request, read the capture store) and gives the Response, or more Work
+# when what it read still has to be drawn.
+Finish: TypeAlias = Callable[[], "Response | Work"]
+Work: TypeAlias = Callable[[], Finish]
 
 
 @dataclass(frozen=True, slots=True)

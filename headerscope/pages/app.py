@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from .. import phases
 from ..headers import REGISTRY, FieldSection
-from ..http import ConnectionInfo, Request, Response
+from ..http import ConnectionInfo, Finish, Request, Response, Work
 from ..sxml import Node, render_document
 from . import fields_page
 from .document import dumps, request_json
@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from ..proxy import Networks
 
 App = Callable[[Request, ConnectionInfo], Response]
-# A page built away from the server's loop; what it returns finishes the answer on the loop.
-Work = Callable[[], Callable[[], Response]]
 
 if phases.RECORDER is not None:  # `headerscope bench --phases` only; decided once, at import
     inspect_fields = phases.RECORDER.timed("parsing", inspect_fields)
@@ -125,19 +123,22 @@ def make_app(options: PageOptions = PageOptions()) -> App:
 
     redact = options.redact
     record: Callable[[Request, ConnectionInfo, Response, Inspection], None] | None = None
+    later: Callable[[Inspection], Response | Work] | None = None
+    costly: Callable[[Request], bool] | None = None
     if options.store is not None:  # decided once: without a store nothing of it is imported
         from .captures_routes import capturing
 
-        pages, record, closer = capturing(pages, options.store, redact)
+        hooks = capturing(pages, options.store, redact)
+        pages, record, later, costly = hooks.pages, hooks.record, hooks.later, hooks.costly
     trusted = options.trusted_proxies
     if trusted:
         from ..proxy.trust import client_address
 
-    def build(request: Request, info: ConnectionInfo) -> tuple[Response, Inspection]:
+    def inspect(request: Request, info: ConnectionInfo) -> Inspection:
         head = request.head
         if redact and any(f.name.lower() in redact for f in request.fields):
             head = redact_head(head, redact)  # the raw view and the framers see it too
-        ins = Inspection(
+        return Inspection(
             request.method, request.target, request.version,
             inspect_fields([(f.name, f.value) for f in request.fields], redact),
             inspect_fields([(f.name, f.value) for f in request.trailers], redact)
@@ -148,25 +149,34 @@ def make_app(options: PageOptions = PageOptions()) -> App:
             if trusted else None,
             redact,
         )
-        if options.strict and (error := strict_error(ins.fields)) is not None:
-            return error, ins
-        return pages(ins), ins
+
+    def refused(ins: Inspection) -> Response | None:
+        return strict_error(ins.fields) if options.strict else None
 
     def app(request: Request, info: ConnectionInfo) -> Response:
-        response, ins = build(request, info)
+        ins = inspect(request, info)
+        response = refused(ins) or pages(ins)
         if record is not None:
             record(request, info, response, ins)
         return response
 
-    def split(request: Request, info: ConnectionInfo) -> Work | None:
-        """The server's way to answer a large request off its loop (server/_offload.py):
-        the page is built on a worker thread, the capture recorded back on the loop (the
-        store and the live hub are the loop's). The capture pages read the store: None."""
-        if record is not None and is_capture_page(request.target):
-            return None
+    def split(request: Request, info: ConnectionInfo) -> Work:
+        """The same answer as `app`, for the server to build off its loop
+        (server/_offload.py): the parsing and drawing on its worker thread, the capture
+        recorded back on the loop (the store and the live hub are the loop's). A capture
+        page goes there and back twice: the request parsed there, the store read here, the
+        stored requests parsed, compared and drawn there."""
+        if later is not None and is_capture_page(request.target):
+            history = later
 
-        def work() -> Callable[[], Response]:
-            response, ins = build(request, info)
+            def parse() -> Finish:
+                ins = inspect(request, info)
+                return lambda: refused(ins) or history(ins)
+            return parse
+
+        def work() -> Finish:
+            ins = inspect(request, info)
+            response = refused(ins) or pages(ins)
             if record is None:
                 return lambda: response
 
@@ -177,8 +187,10 @@ def make_app(options: PageOptions = PageOptions()) -> App:
         return work
 
     app.split = split  # type: ignore[attr-defined]
-    if record is not None:
-        app.close = closer  # type: ignore[attr-defined]  # the server flushes at shutdown
+    if costly is not None:  # a small request for a page of a large capture
+        app.costly = costly  # type: ignore[attr-defined]
+    if options.store is not None:
+        app.close = hooks.close  # type: ignore[attr-defined]  # the server flushes at shutdown
     return app
 
 

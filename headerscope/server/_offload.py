@@ -8,16 +8,19 @@ thread the loop keeps its turns: CPython hands the GIL to a thread that waits fo
 switch interval (sys.getswitchinterval, 5 ms), so a /hello meanwhile waits a few intervals,
 not a page.
 
-Only requests of more than OFFLOAD_BYTES (head, trailers and content) go there: handing work
-to a thread and back costs more than a small page. One thread, because pages are CPU work
-under the GIL (more threads would not answer sooner) and because a bounded line bounds what
-waits in memory: beyond MAX_WAITING requests waiting, a large request is refused (503).
+Only requests of OFFLOAD_BYTES or more (head, trailers and content) go there, and the ones the
+application calls costly (`app.costly(request)`: a small request for the page of a large
+stored one): handing work to a thread and back costs more than a small page. One thread,
+because pages are CPU work under the GIL (more threads would not answer sooner) and because a
+bounded line bounds what waits in memory: beyond MAX_WAITING requests waiting, the next is
+refused (503).
 
-The application says what may leave the loop: `app.split(request, info)` gives the work to run
+The application says what may leave the loop: `app.split(request, info)` gives the Work to run
 on the thread, whose result is the step that finishes the answer on the loop (recording the
-capture, which touches the store and the live hub), or None when the request must be answered
-on the loop (the capture pages read the store). An app without `split` is always answered on
-the loop.
+capture, which touches the store and the live hub): a Response, or more Work when what the
+loop read still has to be drawn (a capture page: parsed there, the store read here, drawn
+there), or None when the request must be answered on the loop. An app without `split` is
+always answered on the loop.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from ..http import ConnectionInfo, Request, Response
+from ..http import ConnectionInfo, Finish, Request, Response, Work
 
 if TYPE_CHECKING:
     from ._connection import App
@@ -42,7 +45,6 @@ log = logging.getLogger("headerscope.server")
 OFFLOAD_BYTES = 4096
 MAX_WAITING = 32  # large requests waiting for the thread (and the one it works on)
 
-Work = Callable[[], Callable[[], Response]]
 Done = Callable[[Response | None], None]  # None: the application failed (logged)
 
 
@@ -52,6 +54,7 @@ class Offloader:
     def __init__(self, app: App, loop: asyncio.AbstractEventLoop) -> None:
         self._split: Callable[[Request, ConnectionInfo], Work | None] | None = getattr(
             app, "split", None)
+        self._costly: Callable[[Request], bool] | None = getattr(app, "costly", None)
         self._loop = loop
         self._pool: ThreadPoolExecutor | None = None  # started by the first large request
         self.waiting = 0
@@ -63,7 +66,9 @@ class Offloader:
         size = len(request.head) + len(request.body)
         if size < OFFLOAD_BYTES and request.trailers:
             size += sum(len(f.name) + len(f.value) + 4 for f in request.trailers)
-        return size >= OFFLOAD_BYTES
+        if size >= OFFLOAD_BYTES:
+            return True
+        return self._costly is not None and self._costly(request)
 
     def full(self) -> bool:
         return self.waiting >= MAX_WAITING
@@ -75,25 +80,32 @@ class Offloader:
         work = self._split(request, info)
         if work is None:
             return False
+        self._run(work, info, done)
+        return True
+
+    def _run(self, work: Work, info: ConnectionInfo, done: Done) -> None:
         if self._pool is None:
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="headerscope-pages")
         self.waiting += 1
         future = self._loop.run_in_executor(self._pool, work)
 
-        def finished(future: asyncio.Future[Callable[[], Response]]) -> None:
+        def finished(future: asyncio.Future[Finish]) -> None:
             self.waiting -= 1
             if future.cancelled():
                 return  # the server stops: its connections are gone
-            response: Response | None = None
             try:
-                response = future.result()()
+                result = future.result()()
             except Exception:
                 log.exception("application error answering a large request for %s",
                               info.client[0])
-            done(response)
+                done(None)
+                return
+            if isinstance(result, Response):
+                done(result)
+            else:
+                self._run(result, info, done)  # drawn on the thread too, then answered
 
         future.add_done_callback(finished)
-        return True
 
     def close(self) -> None:
         """At shutdown, after the connections: nothing waits for the thread any more."""

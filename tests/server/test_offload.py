@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import Any
 
 import h2.config
 import h2.connection
@@ -19,7 +20,9 @@ import pytest
 
 from headerscope.captures.service import StoreConfig
 from headerscope.http import ConnectionInfo, Request, Response
+from headerscope.pages import captures_pages, captures_routes
 from headerscope.pages.app import PageOptions, make_app
+from headerscope.pages.captures_diff import diff_answer
 from headerscope.server import _offload
 
 from ._support import Start, connect, echo_app, exchange, get, parse_replies, receive
@@ -210,18 +213,36 @@ def test_http2_a_stream_reset_while_its_page_is_built_gets_nothing(start: Start)
     assert _seen_soon(app) == ["/slow"]
 
 
-def test_the_inspector_captures_large_requests_and_keeps_its_pages_on_the_loop(
-        start: Start) -> None:
+def test_the_inspector_captures_large_requests_and_draws_capture_pages_on_the_thread(
+        start: Start, monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[tuple[str, str]] = []  # (page, thread) for each capture page drawn
+
+    def spy(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any) -> Any:
+            drawn.append((name, threading.current_thread().name))
+            return original(*args)
+        return wrapper
+
+    monkeypatch.setattr(captures_pages, "detail", spy("detail", captures_pages.detail))
+    monkeypatch.setattr(captures_routes, "diff_answer", spy("diff", diff_answer))
     app = make_app(PageOptions(store=StoreConfig()))
     server = start(app)
-    result = exchange(server.port, large("/?format=text") + large("/captures?format=json")
+    result = exchange(server.port, large("/?format=text") + large("/?format=json")
+                      + large("/captures?format=json") + small("/captures/1?format=json")
+                      + small("/captures/1/diff/2") + small("/captures/1.curl")
                       + small("/captures?format=json", close=True))
-    assert [r.status for r in result.replies] == [200, 200, 200]
+    assert [r.status for r in result.replies] == [200] * 7
     assert b"x-pad" in result.replies[0].body.lower()
-    listing = result.replies[2].body.decode()
-    # The large inspector request was recorded (on the loop, after its page was built on
-    # the thread); the capture pages were not.
-    assert listing.count('"target": "/?format=text"') == 1 and "/captures" not in listing
+    # The large requests were recorded (on the loop, after their pages were built on the
+    # thread); the capture pages were not.
+    listing = result.replies[6].body.decode()
+    assert listing.count('"target": "/?format=') == 2 and "/captures" not in listing
+    # One capture's page and a diff are drawn on the thread, though the requests are small:
+    # parsing the stored heads costs what the inspector's page for them did.
+    assert '"target": "/?format=text"' in result.replies[3].body.decode()
+    assert [(name, thread.startswith("headerscope-pages")) for name, thread in drawn] == [
+        ("detail", True), ("diff", True)]
+    assert result.replies[5].body.startswith(b"# capture #1")
 
 
 def test_an_app_without_split_answers_large_requests_on_the_loop(start: Start) -> None:
