@@ -122,6 +122,8 @@ def _tls_facts(tls: TLSDetails) -> list[tuple[str, str]]:
         out += [(_FINGERPRINT_LABELS.get(k, k), v) for k, v in tls.fingerprints]
     elif tls.hello_error is not None:
         out.append(("ClientHello", f"not decoded: {visible(str(tls.hello_error))}"))
+    elif not tls.client_hello:
+        out.append(("ClientHello", "not kept (serve --no-client-hello)"))
     cert = tls.client_certificate
     if cert is not None:
         out += [("client certificate", visible(cert.subject)),

@@ -52,7 +52,8 @@ class TLSConnection(asyncio.Protocol):
         self._inner: asyncio.Protocol | None = None
         self._transport: TLSTransport | None = None
         # The ClientHello's records as they arrive (bounded by the accumulator's limit).
-        self._collecting: HelloAccumulator | None = HelloAccumulator()
+        self._collecting: HelloAccumulator | None = (
+            HelloAccumulator() if state.config.client_hello else None)
         self._hello = bytearray()
         self._hello_error: HelloError | None = None
         self._parsed: ClientHello | None = None

@@ -41,6 +41,9 @@ class ServerConfig:
     # HTTP/2 is offered by ALPN on TLS and detected on cleartext (the prior-knowledge preface,
     # Upgrade: h2c); True serves HTTP/1.1 only.
     http1_only: bool = False
+    # Keep the TLS ClientHello, decode it and fingerprint it (JA3, JA4) once per connection;
+    # False leaves the handshake to OpenSSL alone (the pages still show version, cipher, ALPN).
+    client_hello: bool = True
     loop: str = "asyncio"  # or "uvloop" (the optional extra); asyncio when it is not installed
     # cProfile of the serving loop, written at exit; each of --workers N writes FILE.PID
     profile: str | None = None

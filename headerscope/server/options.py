@@ -75,6 +75,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "10.0.0.0/8 ::1 (off by default)")
     listen.add_argument("--http1-only", action="store_true",
                         help="serve HTTP/1.1 only: no h2 by ALPN, no h2c preface or upgrade")
+    listen.add_argument("--no-client-hello", dest="client_hello", action="store_false",
+                        help="with TLS: do not keep or decode the ClientHello (no JA3/JA4, "
+                             "no decoded hello in the pages)")
     listen.add_argument("--loop", choices=LOOPS, default=_DEFAULTS.loop,
                         help="event loop: uvloop needs the extra, pip install "
                              "'headerscope[uvloop]' (default: %(default)s)")
@@ -129,4 +132,5 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
         max_input_memory=ns.max_input_memory, max_output_memory=ns.max_output_memory,
         backlog=ns.backlog, access_log=ns.access_log, loop=ns.loop,
         proxy_protocol_from=tuple(ns.proxy_protocol_from), http1_only=ns.http1_only,
+        client_hello=ns.client_hello,
     )

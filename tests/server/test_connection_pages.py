@@ -169,3 +169,23 @@ def test_curl_over_tls_sees_its_hello_and_fingerprints_in_every_view(
     assert f"JA4               {ja4}" in views["text"] and "ClientHello" in views["text"]
     assert ja4 in views["html"] and tls["fingerprints"]["ja3_hash"] in views["html"]
     assert "TLS ClientHello records, " in views["raw"]
+
+
+def test_no_client_hello_keeps_the_tls_facts_and_says_why_there_is_no_fingerprint(
+    start: Start, certificate: tuple[Path, Path]
+) -> None:
+    cert, key = certificate
+    server = start(APP, certfile=str(cert), keyfile=str(key), client_hello=False)
+    context = ssl.create_default_context(cafile=str(cert))
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as raw, \
+            context.wrap_socket(raw, server_hostname="localhost") as sock:
+        sock.sendall(b"GET /?format=json HTTP/1.1\r\nHost: a\r\n\r\n"
+                     b"GET /?format=text HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        data, _ = receive(sock, idle=2)
+    replies, _ = parse_replies(data)
+    tls = json.loads(replies[0].body)["connection"]["tls"]
+    assert tls["version"] == "TLSv1.3" and tls["alpn"] is None
+    assert tls["client_hello"] is None and tls["client_hello_error"] is None
+    assert tls["fingerprints"] == {}
+    text = replies[1].body.decode()
+    assert "not kept (serve --no-client-hello)" in text and "JA4" not in text
