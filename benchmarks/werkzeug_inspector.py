@@ -2,21 +2,24 @@
 
 What a Python developer would write for the same page in an afternoon: every field werkzeug
 has a parse function for is parsed with it, every field is shown as a table row (name, raw
-value, repr of the parsed value) escaped with html.escape. Served two ways:
+value, repr of the parsed value) escaped with html.escape. Served three ways:
 
-    python benchmarks/werkzeug_inspector.py asyncio PORT   # a bare asyncio Protocol server
-    python benchmarks/werkzeug_inspector.py uvicorn PORT   # the same page as an ASGI app
+    python benchmarks/werkzeug_inspector.py asyncio PORT     # a bare asyncio Protocol server
+    python benchmarks/werkzeug_inspector.py uvicorn PORT     # the same page as an ASGI app
+    python benchmarks/werkzeug_inspector.py hypercorn PORT [--certfile C --keyfile K]
 
 The bare server is deliberately minimal (no limits, no timeouts, no chunked bodies): the
-cheapest way to serve the page, so a fair ceiling for a Python peer.
+cheapest way to serve the page, so a fair ceiling for a Python peer. hypercorn is the ASGI
+server a Python user picks for HTTP/2: on a plain port it answers HTTP/1.1 and h2c (prior
+knowledge or Upgrade), with a certificate h2 or HTTP/1.1 by ALPN.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import html
-import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from werkzeug import http as wz
@@ -111,7 +114,7 @@ async def serve_asyncio(port: int) -> None:
         await server.serve_forever()
 
 
-async def asgi_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+async def asgi_app(scope: Mapping[str, Any], receive: Any, send: Any) -> None:
     if scope["type"] != "http":
         return
     fields = [(n.decode("latin-1"), v.decode("latin-1")) for n, v in scope["headers"]]
@@ -123,17 +126,44 @@ async def asgi_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+def serve_hypercorn(port: int, certfile: str | None, keyfile: str | None,
+                    max_requests: int | None = None) -> None:
+    """hypercorn's asyncio worker run in this process: what `hypercorn --workers 1` runs in
+    its one worker, without the idle parent process that would only watch it. `max_requests`:
+    requests per connection before hypercorn ends it (its default: 1000)."""
+    from hypercorn.asyncio import serve
+    from hypercorn.config import Config
+
+    config = Config()
+    config.bind = [f"127.0.0.1:{port}"]
+    config.accesslog = None
+    config.loglevel = "WARNING"
+    config.certfile, config.keyfile = certfile, keyfile
+    if max_requests is not None:
+        config.keep_alive_max_requests = max_requests
+    asyncio.run(serve(asgi_app, config, mode="asgi"))
+
+
 def main() -> None:
-    how, port = sys.argv[1], int(sys.argv[2])
-    if how == "asyncio":
-        asyncio.run(serve_asyncio(port))
-    elif how == "uvicorn":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("how", choices=("asyncio", "uvicorn", "hypercorn"))
+    parser.add_argument("port", type=int)
+    parser.add_argument("--certfile", help="hypercorn: serve TLS (h2 or HTTP/1.1 by ALPN)")
+    parser.add_argument("--keyfile", help="hypercorn: the certificate's private key")
+    parser.add_argument("--max-requests", type=int,
+                        help="hypercorn: requests per connection before it ends the connection")
+    args = parser.parse_args()
+    if (args.certfile or args.keyfile or args.max_requests) and args.how != "hypercorn":
+        parser.error("--certfile, --keyfile and --max-requests are for hypercorn")
+    if args.how == "asyncio":
+        asyncio.run(serve_asyncio(args.port))
+    elif args.how == "uvicorn":
         import uvicorn
 
-        uvicorn.run(asgi_app, host="127.0.0.1", port=port, log_level="warning",
+        uvicorn.run(asgi_app, host="127.0.0.1", port=args.port, log_level="warning",
                     access_log=False)
     else:
-        raise SystemExit("usage: werkzeug_inspector.py asyncio|uvicorn PORT")
+        serve_hypercorn(args.port, args.certfile, args.keyfile, args.max_requests)
 
 
 if __name__ == "__main__":

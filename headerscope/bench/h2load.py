@@ -78,7 +78,9 @@ def parse_output(stdout: str, rows: list[str], status: int = 0, stderr: str = ""
         raise RuntimeError(f"h2load failed (status {status}): {(stderr or stdout)[-500:]}")
     seconds = float(finished.group(1)) / (1000 if finished.group(2) == "ms" else 1)
     done, succeeded = int(counts.group(1)), int(counts.group(2))
-    not_2xx = succeeded - int(codes.group(1)) if codes else 0
+    # A response whose head came before the end of the run is counted among the 2xx but not
+    # among the succeeded (its stream never ended), so the difference can be negative.
+    not_2xx = max(0, succeeded - int(codes.group(1))) if codes else 0
     errors = sum(int(counts.group(i)) for i in (3, 4, 5)) + not_2xx
     latencies = sorted(float(row.split("\t")[2]) for row in rows if row.count("\t") >= 2)
     if not latencies:
