@@ -154,8 +154,10 @@ def run_hold(seconds: float) -> list[Figure]:
 def _flood(what: str, requests: list[bytes], seconds: float) -> list[Figure]:
     """One client pipelining `requests` as fast as they are answered; /hello meanwhile."""
     # --max-requests: the flooding client pipelines 8 at a time, and would count the ones
-    # after a connection's last (the server closes after 1000 by default) as refused.
-    with server("--keepalive-timeout", "60", "--max-requests", "1000000") as process:
+    # after a connection's last (the server closes after 1000 by default) as refused;
+    # --store-max-requests: captures 1 and 2 must outlive the run (1000 kept by default).
+    with server("--keepalive-timeout", "60", "--max-requests", "1000000",
+                "--store-max-requests", "1000000") as process:
         asyncio.run(hold(process.port, requests, 0.5, hello=False))  # warm up
         # /hello asked in a process of its own, so that its latency is the server's and not
         # our flooding client's time on the GIL.
