@@ -17,7 +17,7 @@ same for every request on a connection, so its text is drawn once per hello and 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..headers import REGISTRY, ParsedField
 from ..headers.http2_settings import NAMES as SETTING_NAMES
@@ -35,7 +35,7 @@ _KINDS = {Kind.INDEXED: "indexed", Kind.INCREMENTAL: "literal, incremental index
           Kind.WITHOUT: "literal without indexing", Kind.NEVER: "literal never indexed"}
 _FINGERPRINT_LABELS = {"ja3": "JA3", "ja3_hash": "JA3 (MD5)", "ja4": "JA4", "ja4_r": "JA4_r",
                        "ja4_o": "JA4_o", "ja4_ro": "JA4_ro"}
-_HELLO_CACHE: dict[bytes, tuple[str, dict[str, Any]]] = {}  # hello records -> text, JSON
+_HELLO_CACHE: dict[bytes, _Hello] = {}  # hello records -> its three views
 _HELLO_CACHE_SIZE = 256
 # What an HTTP/2 field block looks like in each view, by the block's field list: a client
 # repeats its blocks, and the decoder hands back the same (read-only) list for a repeat, so
@@ -196,16 +196,27 @@ def combined_cookie(ins: Inspection) -> ParsedField | None:
 
 # -- the views ---------------------------------------------------------------------------------
 
-def _hello(tls: TLSDetails) -> tuple[str, dict[str, Any]] | None:
+class _Hello(NamedTuple):
+    """A decoded ClientHello as each view shows it, made once per hello: the text (several
+    kilobytes), its JSON document, and its HTML markup (over HTTP/2 the section is drawn per
+    request, as its HTTP/2 part is the stream's own; the hello's part is the connection's)."""
+
+    text: str
+    document: dict[str, Any]
+    markup: Raw
+
+
+def _hello(tls: TLSDetails) -> _Hello | None:
     if tls.hello is None:
         return None
     cached = _HELLO_CACHE.get(tls.client_hello)
     if cached is None:
         from ..tls.render import hello_json, hello_text
 
+        text = visible_lines(hello_text(tls.hello))
+        markup = Raw(render(("details", ("summary", "ClientHello, decoded"), ("pre", text))))
         _make_room(_HELLO_CACHE, _HELLO_CACHE_SIZE)
-        cached = _HELLO_CACHE[tls.client_hello] = (visible_lines(hello_text(tls.hello)),
-                                                    hello_json(tls.hello))
+        cached = _HELLO_CACHE[tls.client_hello] = _Hello(text, hello_json(tls.hello), markup)
     return cached
 
 
@@ -241,7 +252,7 @@ def _connection_tree(ins: Inspection) -> Node:
     tls = ins.details.tls if ins.details is not None else None
     hello = _hello(tls) if tls is not None else None
     if hello is not None:
-        parts.append(("details", ("summary", "ClientHello, decoded"), ("pre", hello[0])))
+        parts.append(hello.markup)
     if ins.http2 is not None:
         parts.append(_per_block(ins, "html", lambda: Raw(render(_h2_table(ins)))))
     return ("section", {"class": "connection"}, parts)
@@ -289,7 +300,7 @@ def connection_text(ins: Inspection) -> str:
     tls = ins.details.tls if ins.details is not None else None
     hello = _hello(tls) if tls is not None else None
     if hello is not None:
-        lines += ["", hello[0].rstrip("\n")]
+        lines += ["", hello.text.rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 
@@ -317,7 +328,7 @@ def connection_json(ins: Inspection) -> dict[str, Any]:
         hello = _hello(tls)
         out["tls"] = {
             "version": tls.version, "cipher": tls.cipher, "alpn": tls.alpn,
-            "resumed": tls.resumed, "client_hello": hello[1] if hello else None,
+            "resumed": tls.resumed, "client_hello": hello.document if hello else None,
             "client_hello_error": str(tls.hello_error) if tls.hello_error else None,
             "fingerprints": dict(tls.fingerprints),
             "client_certificate": _certificate_json(tls.client_certificate)}
