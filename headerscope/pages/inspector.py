@@ -19,6 +19,8 @@ from .style import CSS
 from .valueview import show
 from .visible import column, utf8_hint, visible
 
+_DOT = Raw(" &middot; ")
+
 # The parts of every page that never change are rendered once, by sxml itself, and then
 # reused as trusted markup: rendering them again on every request would only cost time.
 _META = Raw(render([
@@ -175,8 +177,9 @@ def inspector_tree(ins: Inspection, table: Callable[[FieldSection, str], Node] =
         f"headerscope: {ins.method} {visible(ins.target)[:80]}",
         ("header",
          ("h1", f"{ins.method} {visible(ins.target)} {ins.version}"),
-         ("p", "from ", ("code", ins.client or "unknown"), f" · request {ins.number} "
-               "on this connection · ", summary),
+         # &middot; rather than "·": an all-ASCII page is encoded by a copy (issue 18).
+         ("p", "from ", ("code", ins.client or "unknown"), _DOT, f"request {ins.number} "
+               "on this connection", _DOT, summary),
          nav()),
         ("main",
          _connection(ins),
