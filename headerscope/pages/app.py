@@ -105,8 +105,13 @@ def render_view(view: str, tree: Callable[[], Node], text: Callable[[], str],
 def strict_error(section: FieldSection) -> Response | None:
     for f in section:
         if f.error is not None and f.known:
-            # Name the field and our reason; never echo the value (it is attacker-controlled).
-            message = f"400 Bad Request: invalid {f.name} field: {f.error.reason}\n"
+            # Name the field and where its value goes wrong, never the value (it is the
+            # client's, and may be a credential): the parsers' reasons often quote a piece of
+            # it ("'x' is not a valid IPv4 address"), so the reason is left out too.
+            at = (f" at character {f.error.position + 1} of its value"
+                  if f.error.position is not None else "")
+            message = (f"400 Bad Request: invalid {f.name} field{at} (serve --strict; the "
+                       "inspector without it, or `headerscope parse`, says why)\n")
             return respond("text", message, 400)
     return None
 

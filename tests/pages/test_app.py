@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
-from headerscope.headers import REGISTRY, parse_section
+from headerscope.headers import REGISTRY, FieldSpec, parse_section
 from headerscope.pages.app import PageOptions, make_app
 from headerscope.pages.document import request_json
 
@@ -113,6 +114,22 @@ def test_strict_mode_names_the_field_not_the_value() -> None:
     assert r.status == 400
     assert b"date" in r.body and b"<script>" not in r.body
     assert app(make_request([("Host", "a"), ("X-Unknown", "<x>")]), INFO).status == 200
+
+
+MARKED = ("zzqmark", "1;zzqmark", "zzqmark=1", "a, zzqmark", '"zzqmark', "zzqmark/a;q=zzqmark")
+
+
+@pytest.mark.parametrize("spec", list(REGISTRY), ids=lambda s: s.name)
+def test_strict_mode_never_quotes_the_value(spec: FieldSpec[Any]) -> None:
+    # Many parsers' reasons quote a piece of the value (an address, a scheme, a parameter
+    # name): none of it reaches the 400, whatever the field.
+    app = make_app(PageOptions(strict=True))
+    for value in MARKED:
+        if REGISTRY.parse(spec.name, value).error is None:
+            continue
+        r = app(make_request([("Host", "a"), (spec.name, value)]), INFO)
+        assert r.status == 400 and spec.name.lower().encode() in r.body.lower()
+        assert b"zzqmark" not in r.body
 
 
 def test_redaction_hides_values_everywhere() -> None:
