@@ -101,7 +101,8 @@ is the same document with three more members, and every string in it has the cha
                                  "notes"},
                 "client_address": null | {"client", "reason", "field", "diagnostics",
                                           "hops": [{"text", "address", "field", "element",
-                                                    "verdict", "reason"}, ...]},
+                                                    "verdict", "reason"}, ...],
+                                          "hops_elided": 0},
                 "tls": null | {"version", "cipher", "alpn", "resumed",
                                "client_hello": {...} (docs/tls.md) | null,
                                "client_hello_error": str | null,
@@ -121,7 +122,8 @@ is the same document with three more members, and every string in it has the cha
 
 - `connection.client_address` is present with `serve --trusted-proxy`: the walk over
   Forwarded or X-Forwarded-For from the right, every hop with its verdict (`trusted`,
-  `client`, `stopped`, `ignored`).
+  `client`, `stopped`, `ignored`): the peer and the 99 nearest, then `hops_elided` counts the
+  ones left out (a field of thousands of addresses makes thousands of hops).
 - `http2.fields` are the fields as sent, pseudo-header fields first, values of `--redact`ed
   fields replaced by `(redacted)`. Over HTTP/2 each object of `fields` also has `hpack`,
   its representation (RFC 7541, 6): `{"kind": "indexed" | "incremental" | "without" |

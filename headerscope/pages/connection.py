@@ -24,9 +24,10 @@ from ..headers.http2_settings import NAMES as SETTING_NAMES
 from ..http import ClientCertificate, ConnectionDetails, HTTP2Details, TLSDetails
 from ..http2.hpack import Kind, Representation
 from ..proxy import ProxyHeader
-from ..proxy.trust import AddressWalk
+from ..proxy.trust import AddressWalk, Hop
 from ..sxml import Node, Raw, render
 from .inspection import REDACTED, Inspection
+from .limits import MAX_MEMBERS, more
 from .visible import visible
 
 _WAYS = {"h2": "h2: ALPN on TLS", "h2c": "h2c: cleartext, prior knowledge",
@@ -258,13 +259,23 @@ def _connection_tree(ins: Inspection) -> Node:
     return ("section", {"class": "connection"}, parts)
 
 
+def _shown_hops(walk: AddressWalk) -> tuple[tuple[Hop, ...], int]:
+    """The hops a page shows (the peer and the nearest MAX_MEMBERS - 1: where the walk is
+    decided), and how many further ones it leaves out: a field of thousands of addresses,
+    every one a hop, would otherwise be a table of thousands of rows."""
+    return walk.hops[:MAX_MEMBERS], max(len(walk.hops) - MAX_MEMBERS, 0)
+
+
 def _walk_table(walk: AddressWalk) -> Node:
+    hops, left = _shown_hops(walk)
+    rows: list[Node] = [("tr", ("td", ("code", visible(h.text))), ("td", h.source.field),
+                         ("td", h.verdict.value), ("td", visible(h.reason))) for h in hops]
+    if left:
+        rows.append(("tr", ("td", {"colspan": "4"}, more(left, "hop"))))
     return ("table", {"class": "walk"},
             ("caption", "The client address, walked from the right"),
             ("thead", ("tr", ("th", "hop"), ("th", "from"), ("th", "verdict"), ("th", "why"))),
-            ("tbody", [("tr", ("td", ("code", visible(h.text))), ("td", h.source.field),
-                        ("td", h.verdict.value), ("td", visible(h.reason)))
-                       for h in walk.hops]))
+            ("tbody", rows))
 
 
 def _h2_table(ins: Inspection) -> Node:
@@ -293,8 +304,11 @@ def connection_text(ins: Inspection) -> str:
     lines += [f"  {label.ljust(width)}{text}" for label, text in facts(ins)]
     walk = ins.walk
     if walk is not None and len(walk.hops) > 1:
+        hops, left = _shown_hops(walk)
         lines += [f"  hop {visible(h.text)} ({h.source.field}): {h.verdict.value}, "
-                  f"{visible(h.reason)}" for h in walk.hops]
+                  f"{visible(h.reason)}" for h in hops]
+        if left:
+            lines.append(f"  {more(left, 'hop')}")
     if ins.http2 is not None:
         lines += _per_block(ins, "text", lambda: _h2_lines(ins))
     tls = ins.details.tls if ins.details is not None else None
@@ -352,11 +366,13 @@ def _proxy_json(header: ProxyHeader) -> dict[str, Any]:
 
 
 def _walk_json(walk: AddressWalk) -> dict[str, Any]:
+    hops, left = _shown_hops(walk)
     return {"client": walk.client, "reason": walk.reason, "field": walk.field,
             "diagnostics": list(walk.diagnostics),
             "hops": [{"text": h.text, "address": h.address, "field": h.source.field,
                       "element": h.source.element, "verdict": h.verdict.value,
-                      "reason": h.reason} for h in walk.hops]}
+                      "reason": h.reason} for h in hops],
+            "hops_elided": left}
 
 
 def http2_json(ins: Inspection) -> dict[str, Any] | None:

@@ -189,3 +189,19 @@ def test_no_client_hello_keeps_the_tls_facts_and_says_why_there_is_no_fingerprin
     assert tls["fingerprints"] == {}
     text = replies[1].body.decode()
     assert "not kept (serve --no-client-hello)" in text and "JA4" not in text
+
+
+def test_a_walk_of_thousands_of_hops_shows_the_nearest_and_counts_the_rest() -> None:
+    app = make_app(PageOptions(trusted_proxies=Networks.parse(["127.0.0.1/32"])))
+    forwarded = ", ".join(f"10.0.{i // 256}.{i % 256}" for i in range(1500))
+    from ..pages.helpers import INFO, make_request
+
+    pages = {view: app(make_request([("Host", "a"), ("X-Forwarded-For", forwarded)],
+                                    target=f"/?format={view}"), INFO).body.decode()
+             for view in ("json", "text", "html")}
+    walk = json.loads(pages["json"])["connection"]["client_address"]
+    assert len(walk["hops"]) == 100 and walk["hops_elided"] == 1401  # the peer + 1500, shown 100
+    assert walk["hops"][1]["text"] == "10.0.5.219"  # the nearest: the rightmost element
+    assert walk["client"] == "10.0.5.219"
+    assert "... 1401 more hops" in pages["text"] and "... 1401 more hops" in pages["html"]
+    assert pages["text"].count("  hop ") == 100
