@@ -87,8 +87,11 @@ nothing was left out, so a field object without it holds the whole value:
 SERVER = """
 ## What the server's JSON view adds
 
-`headerscope parse --json` prints the document above. The server's JSON view (`?format=json`)
-is the same document with three more members, and every string in it has the characters that
+`headerscope parse --json` prints the document above (for a request read from a file or
+standard input, with one more member, `"message": {"status": int | null, "reason": str | null}`:
+the status and reason the server's reader answers the request with, null when it takes it).
+The server's JSON view (`?format=json`) is the same document, without `message` (a request it
+refused gets no page), with three more members, and every string in it has the characters that
 `visible()` escapes (controls, bidi controls, Default_Ignorable characters) written as
 `\\uXXXX` escapes, so the text is inert while the decoded values stay exactly as sent:
 

@@ -1,7 +1,8 @@
 """headerscope: an HTTP debug server and header inspector.
 
 Command-line parsing only: each subcommand calls into the modules that do the work.
-Exit status: 0 success, 1 a field did not parse, 2 a usage error.
+Exit status: 0 success, 1 a field did not parse (or `parse -`: the server would refuse the
+request), 2 a usage error.
 """
 
 from __future__ import annotations

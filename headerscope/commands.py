@@ -6,14 +6,20 @@ import argparse
 import dataclasses
 import os
 import sys
+from http import HTTPStatus
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .headers import REGISTRY, ParsedField, parse_section
 from .pages.capture import Capture, CaptureError, read_capture
 from .pages.document import dumps, field_json, request_json
 from .pages.text import field_block, fields_text, name_width
 from .pages.visible import inert_text
+
+if TYPE_CHECKING:
+    from .compare import Framing
+
+_STATUSES = frozenset(s.value for s in HTTPStatus)
 
 
 def _from_argv(text: str) -> str:
@@ -36,17 +42,19 @@ def run_parse(source: str, value: str | None, *, as_json: bool, compare: bool = 
         return 1 if field.error is not None else 0
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-        capture = read_capture(data)
     except OSError as exc:
         print(f"headerscope parse: cannot read {source!r}: {exc.strerror}. "
               "To parse one value, give NAME VALUE.", file=sys.stderr)
         return 2
+    try:
+        capture = read_capture(data)
     except CaptureError as exc:
-        print(f"headerscope parse: {exc}", file=sys.stderr)
-        return 2
+        return _unreadable(data, exc, as_json=as_json)
     section = parse_section(REGISTRY, capture.fields)
+    refused, message = _message(_frame(data) if capture.method is not None else None)
     if as_json:
         doc = request_json(capture.method, capture.target, capture.version, section)
+        doc["message"] = refused
         if compare:
             doc["compare"] = _compare_request(capture, data, as_json=True)
         print(dumps(doc))
@@ -55,9 +63,82 @@ def run_parse(source: str, value: str | None, *, as_json: bool, compare: bool = 
         if capture.method is not None:
             print(inert_text(f"{capture.method} {capture.target} {capture.version}\n"))
         sys.stdout.write(inert_text(fields_text(section)))
+        print(inert_text(message))
         if compare:
             sys.stdout.write(inert_text("\n" + _compare_request(capture, data, as_json=False)))
-    return 1 if any(f.error is not None for f in section) else 0
+    invalid = any(f.error is not None for f in section) or refused["status"] is not None
+    return 1 if invalid else 0
+
+
+def _frame(data: bytes) -> Framing:
+    """The server's reader on the input, as `parse --compare -` frames it (compare.request.
+    framable: bare LF read as CRLF, a missing empty line added), so the two never differ."""
+    from .compare.framing import our_framing
+    from .compare.request import framable
+
+    return our_framing(framable(data)[0])
+
+
+def _message(framed: Framing | None) -> tuple[dict[str, Any], str]:
+    """The server's verdict on the request as a whole: the `message` object for --json and the
+    `request:` line for text; `framed` is None for bare field lines (no request to frame).
+
+    The rules that span field lines (two Content-Length values that differ, two Host lines,
+    Transfer-Encoding beside Content-Length, chunked not the final coding: RFC 9112, 3.2 and
+    6.1 to 6.3) are the server's reader's, and the verdict is that reader's status and reason
+    (never a byte of the request: http/_errors.py), so it is the server's by construction.
+    """
+    from .compare.framing import Outcome
+
+    if framed is None:
+        return ({"status": None, "reason": None},
+                "request: not framed: no request line, so only each field is checked")
+    if framed.outcome is Outcome.REJECTED and framed.status is not None:
+        status = framed.status
+        phrase = HTTPStatus(status).phrase if status in _STATUSES else "-"
+        return ({"status": status, "reason": framed.reason},
+                f"request: {status} {phrase}: {framed.reason}")
+    if framed.outcome is Outcome.INCOMPLETE:
+        text = "request: framed; the server would wait for the rest of the body"
+    else:
+        text = f"request: framed as the server frames it (body {framed.body})"
+    return {"status": None, "reason": None}, text
+
+
+def _unreadable(data: bytes, error: CaptureError, *, as_json: bool) -> int:
+    """Input that is not a request head of `Name: value` lines (exit 2, a usage error), unless
+    it is a request the server would refuse: a head ending in an empty CRLF line as on the
+    wire, or one that starts with a request line. Then no field can be shown, but the server's
+    verdict can (exit 1): a field line with a space before the colon or an obs-fold is a
+    framing attack, not a typing slip."""
+    first = _request_line(data)
+    framed = _frame(data) if first is not None or b"\r\n\r\n" in data else None
+    if framed is None or framed.status is None:
+        print(f"headerscope parse: {error}", file=sys.stderr)
+        return 2
+    print(f"headerscope parse: {error}: no field is shown", file=sys.stderr)
+    refused, message = _message(framed)
+    method, target, version = first or (None, None, None)
+    if as_json:
+        doc = request_json(method, target, version, [])
+        doc["message"] = refused
+        print(dumps(doc))
+    else:
+        if first is not None:
+            print(inert_text(" ".join(first) + "\n"))
+        print(inert_text(message))
+    return 1
+
+
+def _request_line(data: bytes) -> tuple[str, str, str] | None:
+    """The request line that starts the input, if read_capture reads one there."""
+    try:
+        capture = read_capture(data.split(b"\n", 1)[0])
+    except CaptureError:
+        return None
+    if capture.method is None or capture.target is None or capture.version is None:
+        return None
+    return capture.method, capture.target, capture.version
 
 
 def _compare_field(field: ParsedField, *, as_json: bool) -> Any:

@@ -38,6 +38,14 @@ def compare_request(fields: Sequence[tuple[str, str]], data: bytes | None) -> Re
     section = parse_section(REGISTRY, fields)
     if data is None:
         return compare_section(section, None, "no request line: only the fields are compared")
+    data, note = framable(data)
+    return compare_section(section, data, note)
+
+
+def framable(data: bytes) -> tuple[bytes, str]:
+    """A capture's bytes as the reader frames them, and a note of what was changed: hand-written
+    input may end lines in bare LF and stop before the empty line. `headerscope parse -` frames
+    the same bytes for its request verdict, so the two never differ."""
     note = ""
     if b"\r\n" not in data:
         data = data.replace(b"\n", b"\r\n")
@@ -46,7 +54,7 @@ def compare_request(fields: Sequence[tuple[str, str]], data: bytes | None) -> Re
         data += b"\r\n" if data.endswith(b"\n") else b"\r\n\r\n"
         note = "; ".join(filter(None, [note, "the input ends without the empty line that ends "
                                              "a head; one was added for framing"]))
-    return compare_section(section, data, note)
+    return data, note
 
 
 def compare_section(section: FieldSection, data: bytes | None, note: str = "", *,

@@ -62,7 +62,8 @@ def test_request_text(capsys: pytest.CaptureFixture[str],
     stdin(monkeypatch, b"POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n"
                        b"Content-Length: 3\r\n\r\n0\r\n\r\n")
     status, out = run(capsys, "parse", "--compare", "-")
-    assert status == 0
+    assert status == 1  # the server refuses it (issue 17): the same verdict as its framing
+    assert "request: 400 Bad Request: both Content-Length and Transfer-Encoding" in out
     assert "framing  headerscope  rejected: 400 both Content-Length and Transfer-Encoding" in out
     assert "! h11         we reject     request POST / HTTP/1.1, 3 fields, body chunked" in out
     assert "[te-and-cl]" in out and "right: either" in out
