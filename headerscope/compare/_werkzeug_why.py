@@ -38,6 +38,8 @@ def directive_explain(case: Case) -> str | None:
 def options_explain(case: Case) -> str | None:
     if case.ours is None and case.theirs is not None:
         return "werkzeug-options-lenient"
+    if re.search(r"\*[ \t]*=", case.raw):  # Content-Type does not adopt RFC 8187 (issue 17)
+        return "werkzeug-rfc2231"
     return None
 
 

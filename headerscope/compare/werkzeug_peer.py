@@ -138,7 +138,9 @@ def build(module: ModuleType) -> dict[str, Adapter]:
         r = wh.parse_if_range_header(raw)
         if r.etag is None and r.date is None:
             raise Rejected("parse_if_range_header found neither an entity tag nor a date")
-        return {"etag": r.etag, "date": None if r.date is None else r.date.isoformat()}
+        # IfRange keeps no weakness: 'W/"a"' comes back as the tag "a", as if strong.
+        return {"etag": r.etag, "weak": False if r.etag is not None else None,
+                "date": None if r.date is None else r.date.isoformat()}
 
     def read_range(raw: str) -> Normal:
         r = none_is_no(wh.parse_range_header(raw), "parse_range_header")
@@ -228,8 +230,9 @@ def build(module: ModuleType) -> dict[str, Adapter]:
                         lambda f: [f.value.opaque, f.value.weak], lambda c: "werkzeug-etag"),
         "if-range": Adapter(
             "werkzeug.http.parse_if_range_header", read_if_range,
-            lambda f: ({"etag": f.value.opaque, "date": None} if isinstance(f.value, EntityTag)
-                       else {"etag": None, "date": f.value.isoformat()}),
+            lambda f: ({"etag": f.value.opaque, "weak": f.value.weak, "date": None}
+                       if isinstance(f.value, EntityTag)
+                       else {"etag": None, "weak": None, "date": f.value.isoformat()}),
             lambda c: "werkzeug-etag"),
         "keep-alive": Adapter("werkzeug.http.parse_dict_header",
                               dict_reader(wh.parse_dict_header),

@@ -5,6 +5,7 @@
     qvalue             = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )
     parameters         = *( OWS ";" OWS [ parameter ] )                 ; RFC 9110, 5.6.6
     parameter          = parameter-name "=" parameter-value             ; name* = RFC 8187
+                                                  ; only where the field adopts it
     transfer-parameter = token BWS "=" BWS ( token / quoted-string )    ; RFC 9110, 10.1.4
     cache-directive    = token [ "=" ( token / quoted-string ) ]        ; RFC 9111, 5.2
 
@@ -20,14 +21,14 @@ compare. q-values are exact `Decimal`s, cached by their spelling.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ._json import decimal_text
 from ._rfc8187 import ExtValue, parse_ext_value, write_ext_value
-from ._spec import SLOW, FieldError, FieldSpec, Kind, Lint
+from ._spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind, Lint
 from ._syntax import SEP, TOKEN_RE, Cursor, Fast, fast_token_list, parse_list, quote
 from ._types import Q_ONE, Params, QualityItem
 
@@ -96,6 +97,83 @@ def element_offsets(raw: str) -> Iterator[int]:
             start = False
             yield i
         i += 1
+
+
+_MAYBE_EMPTY_RE = re.compile(r"\A[ \t]*,|,[ \t]*(?:,|\Z)")  # no match: no empty element
+EMPTY_ELEMENTS = ("a sender MUST NOT generate empty list elements\" (RFC 9110, 5.6.1.1); a "
+                  "recipient ignores them")
+
+
+def empty_elements(raw: str, *, comments: bool = False, angles: bool = False) -> list[int]:
+    """Where the empty elements of a `#` list that parsed are: the comma beside each one.
+
+    Commas inside a quoted-string do not separate members, nor (with `comments`) inside a
+    comment, as in Via, nor (with `angles`) inside `<...>`, as in Link's URI-references. One
+    walk of the value, made only when a cheap search says there may be an empty element.
+    """
+    if _MAYBE_EMPTY_RE.search(raw) is None:
+        return []
+    found: list[int] = []
+    depth, quoted, angled, content, last_comma = 0, False, False, False, -1
+    i, end = 0, len(raw)
+    while i < end:
+        ch = raw[i]
+        if quoted:
+            if ch == "\\":
+                i += 1
+            elif ch == '"':
+                quoted = False
+        elif depth:
+            if ch == "\\":
+                i += 1
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+        elif angled:
+            angled = ch != ">"
+        elif ch == ",":
+            if not content:
+                found.append(i)
+            content, last_comma = False, i
+        elif ch not in " \t":
+            content = True
+            quoted = ch == '"'
+            depth = 1 if comments and ch == "(" else 0
+            angled = angles and ch == "<"
+        i += 1
+    if not content and last_comma >= 0 and (not found or found[-1] != last_comma):
+        found.append(last_comma)  # a trailing comma
+    return found
+
+
+def empty_element_note(raw: str, *, comments: bool = False,
+                       angles: bool = False) -> Diagnostic | None:
+    """One warning for all the empty elements of a list value, at the first one, or None."""
+    found = empty_elements(raw, comments=comments, angles=angles)
+    if not found:
+        return None
+    count = f"{len(found)} empty list elements" if len(found) > 1 else "an empty list element"
+    return Diagnostic(f"{count}: \"{EMPTY_ELEMENTS}", found[0])
+
+
+def list_lint(lint: Lint | None = None, *, comments: bool = False,
+              angles: bool = False) -> Lint:
+    """`lint` (if any) with a warning for empty elements in front: the lint of a `#` list.
+
+    "In any production that uses the list construct, a sender MUST NOT generate empty list
+    elements" (RFC 9110, 5.6.1.1), while "a recipient MUST parse and ignore a reasonable
+    number of empty list elements" (5.6.1.2): the value is valid, and the sender is told.
+    """
+
+    def checked(value: Any, raw: str) -> Iterable[Diagnostic]:
+        note = empty_element_note(raw, comments=comments, angles=angles) if "," in raw else None
+        if lint is None:
+            return () if note is None else (note,)
+        found = lint(value, raw)
+        return found if note is None else (note, *found)
+
+    return checked
 
 
 # -- weights ---------------------------------------------------------------------------------
@@ -188,7 +266,7 @@ def weighted_list_field(name: str, ref: str, value: Callable[[Cursor], str], pat
             items.append(QualityItem(item, Q_ONE if not q else fast_q(q[2:])))
         return tuple(items)
 
-    return FieldSpec(name, parse, write, ref, kind=Kind.LIST,
+    return FieldSpec(name, parse, write, ref, kind=Kind.LIST, lint=list_lint(),
                      value_type="tuple[QualityItem, ...]", example=example, fast=fast_whole)
 
 
@@ -210,13 +288,20 @@ def token_list_field(name: str, ref: str, *, lower: bool, at_least_one: bool = F
         return ", ".join(value)
 
     return FieldSpec(name, parse, write, ref, kind=Kind.LIST, value_type="tuple[str, ...]",
-                     lint=lint, example=example, fast=fast_token_list(lower))
+                     lint=list_lint(lint), example=example, fast=fast_token_list(lower))
 
 
 # -- parameters --------------------------------------------------------------------------------
 
-def parse_parameters(cur: Cursor, *, stop_at_q: bool = False) -> Params:
-    """`parameters`, names lower-cased, `name*` values decoded as RFC 8187 ext-values.
+def parse_parameters(cur: Cursor, *, stop_at_q: bool = False,
+                     ext_values: bool = False) -> Params:
+    """`parameters`, names lower-cased.
+
+    With `ext_values`, a `name*` value is an RFC 8187 ext-value, decoded. Only a field whose
+    specification adopts RFC 8187 turns it on (Content-Disposition: `disp-ext-parm = token
+    "=" value / ext-token "=" ext-value`, RFC 6266, 4.1); in RFC 9110's `parameters` a name
+    ending in "*" is a token like any other, and its value a plain token or quoted-string
+    (`charset*=x` is a parameter named "charset*").
 
     With `stop_at_q`, stop before a parameter named q, leaving it for `parse_weight`: "The
     first "q" parameter (if any) separates the media-range parameter(s) from the
@@ -241,7 +326,7 @@ def parse_parameters(cur: Cursor, *, stop_at_q: bool = False) -> Params:
         if name in params:
             raise FieldError(f"parameter {name!r} is repeated", m.start(1))
         token = m.group(2)
-        if name[-1] == "*":
+        if ext_values and name[-1] == "*":
             if token is None:
                 raise FieldError(f"the RFC 8187 value of {name!r} must not be quoted",
                                  m.start(3) - 1)

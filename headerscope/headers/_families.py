@@ -10,24 +10,58 @@ from collections.abc import Collection
 from datetime import datetime
 
 from ._dates import format_http_date, lint_http_date, parse_http_date
-from ._spec import FieldError, FieldSpec, Kind
-from ._syntax import Cursor, fast_token_list, parse_int, parse_list
+from ._spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._syntax import INT_CEILING, Cursor, fast_token_list, over_ceiling, parse_count, parse_list
+
+# "If a cache receives a delta-seconds value greater than the greatest integer it can
+# represent, or if any of its subsequent calculations overflows, the cache MUST consider the
+# value to be 2147483648 (2^31) or the greatest positive integer it can conveniently
+# represent" (RFC 9111, 1.2.2): the ceiling of every delta-seconds.
+MAX_DELTA = 2**31
 
 
-def parse_delay_seconds(raw: str, what: str = "a number of seconds") -> int:
-    """`1*DIGIT`: a non-negative decimal integer, nothing else (no sign, no OWS inside)."""
+def parse_delay_seconds(raw: str, what: str = "a number of seconds", *,
+                        ceiling: int = INT_CEILING) -> int:
+    """`1*DIGIT`: a non-negative decimal integer, nothing else (no sign, no OWS inside).
+
+    A number is a magnitude: leading zeros are valid ("0120" is 120), and a value larger than
+    `ceiling` is valid too, read as `ceiling` (`lint_ceiling` says so).
+    """
     cur = Cursor(raw)
-    value = parse_int(cur, what)
+    value = parse_count(cur, what, ceiling=ceiling)
     cur.expect_end()
     return value
 
 
-def int_field(name: str, ref: str, *, what: str = "a non-negative integer",
-              example: str = "") -> FieldSpec[int]:
-    def parse(raw: str) -> int:
-        return parse_delay_seconds(raw, what)
+def ceiling_note(what: str, ceiling: int) -> str:
+    """The warning for a number read as `ceiling` because it was larger ("" for the field)."""
+    prefix = f"{what}: " if what else ""
+    if ceiling == MAX_DELTA:
+        return (f"{prefix}more than 2^31 seconds: read as 2147483648, as caches must "
+                "(RFC 9111, 1.2.2)")
+    return (f"{prefix}more than {ceiling}, more than most implementations can count: read "
+            "as that; a recipient must not overflow (RFC 9110, 8.6)")
 
-    return FieldSpec(name, parse, str, ref, value_type="int", example=example)
+
+def lint_ceiling(raw: str, what: str, ceiling: int,
+                 at: int = 0) -> list[Diagnostic]:
+    """The warning for a field value that is one `1*DIGIT` larger than `ceiling`."""
+    if raw.isascii() and raw.isdigit() and over_ceiling(raw, ceiling):
+        return [Diagnostic(ceiling_note(what, ceiling), at)]
+    return []
+
+
+def int_field(name: str, ref: str, *, what: str = "a non-negative integer",
+              ceiling: int = INT_CEILING, example: str = "") -> FieldSpec[int]:
+    """`1*DIGIT` with no bound in its grammar: any value is valid, read at most as `ceiling`."""
+
+    def parse(raw: str) -> int:
+        return parse_delay_seconds(raw, what, ceiling=ceiling)
+
+    def lint(value: int, raw: str) -> list[Diagnostic]:
+        return lint_ceiling(raw, what, ceiling) if value == ceiling else []
+
+    return FieldSpec(name, parse, str, ref, value_type="int", lint=lint, example=example)
 
 
 def date_field(name: str, ref: str, *, example: str = "") -> FieldSpec[datetime]:

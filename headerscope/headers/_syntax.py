@@ -212,7 +212,13 @@ def parse_list(
 ) -> tuple[T, ...]:
     """Parse an RFC 9110 `#element` list (`1#element` with `at_least_one`) from `raw[start:]`.
 
-    "A recipient MUST accept empty list elements" (RFC 9110, 5.6.1.2): `[ \\t,]*` skips them.
+    "A recipient MUST parse and ignore a reasonable number of empty list elements" (RFC 9110,
+    5.6.1.2): `[ \\t,]*` skips them (`_content_syntax.list_lint` warns of them, naming the
+    sender's rule). OWS belongs around commas only: `#element = [ element ] *( OWS "," OWS
+    [ element ] )` has none before the first element or after the last, so whitespace there
+    with no comma beside it is an error. (A field value has its own surrounding whitespace
+    removed before it gets here; this matters where a list starts inside a value, as after
+    `bytes=`, or inside a quoted-string, as Cache-Control's `no-cache="a, b"`.)
     `element` consumes one member and leaves the cursor on what follows it; anything but OWS
     and a comma there is an error at that character. `fast`, when given, is (pattern, build):
     one expression for a whole common member and the separator after it (it ends with
@@ -223,6 +229,9 @@ def parse_list(
     if pos < end and raw[pos] in " \t,":
         m = _LEAD_RE.match(raw, pos)
         pos = m.end() if m else pos
+        if pos < end and "," not in raw[start:pos]:
+            raise FieldError("whitespace before the first list element: the list rule allows "
+                             "it only around a comma (RFC 9110, 5.6.1)", start)
     items: list[T] = []
     quick = fast[0].match if fast is not None and FAST_PATHS else None
     cur: Cursor | None = None  # made only when a member needs the cursor walk
@@ -242,6 +251,11 @@ def parse_list(
             cur.skip_ows()
             raise cur.unexpected("',' or the end of the value")
         pos = m.end()
+    if end > start and raw[end - 1] in " \t" and items:
+        last = raw.rstrip(" \t,")  # no element ends with SP, HTAB or ","
+        if "," not in raw[len(last):]:
+            raise FieldError("whitespace after the last list element: the list rule allows it "
+                             "only around a comma (RFC 9110, 5.6.1)", len(last))
     if at_least_one and not items:
         raise FieldError(f"empty {what}: at least one element is required", start)
     return tuple(items)
@@ -293,10 +307,43 @@ def write_params(params: dict[str, str]) -> str:
     return "".join(f";{name}={quote(value)}" for name, value in params.items())
 
 
+# The largest count most implementations can hold (a signed 64-bit integer): the ceiling of a
+# `1*DIGIT` whose grammar sets no bound (see `parse_count`).
+INT_CEILING = 2**63 - 1
+
+
 def parse_int(cur: Cursor, what: str = "a number", *, max_digits: int = 19) -> int:
-    """Non-negative decimal digits; refuse absurd lengths instead of building huge ints."""
+    """`1*DIGIT` as a magnitude, where a grammar or a use bounds it: leading zeros are valid
+    and not counted ("007" is 7); more than `max_digits` significant digits is an error."""
     start = cur.pos
-    digits = cur.digits(what)
+    digits = cur.digits(what).lstrip("0")
     if len(digits) > max_digits:
-        raise FieldError(f"{what} has too many digits", start)
-    return int(digits)
+        raise FieldError(f"{what} has too many digits: more than {max_digits}, leading zeros "
+                         "aside", start)
+    return int(digits) if digits else 0
+
+
+def parse_count(cur: Cursor, what: str = "a number", *, ceiling: int = INT_CEILING) -> int:
+    """`1*DIGIT` where the grammar sets no bound: its magnitude, or `ceiling` when larger.
+
+    Any such value is valid ("a recipient MUST anticipate potentially large decimal numerals
+    and prevent parsing errors due to integer conversion overflows", RFC 9110, 8.6), so a
+    larger one is read as the ceiling, not refused; the field's lint says so
+    (`over_ceiling`). Cut by length before `int()`, which is not linear in the digits.
+    """
+    return read_count(cur.digits(what), ceiling)
+
+
+def read_count(digits: str, ceiling: int = INT_CEILING) -> int:
+    """The value of a run of ASCII digits already matched, at most `ceiling`."""
+    digits = digits.lstrip("0")
+    if len(digits) > len(str(ceiling)):
+        return ceiling
+    return min(int(digits), ceiling) if digits else 0
+
+
+def over_ceiling(digits: str, ceiling: int = INT_CEILING) -> bool:
+    """Whether a run of ASCII digits is larger than `ceiling` (so it was read as it)."""
+    digits = digits.lstrip("0")
+    size = len(str(ceiling))
+    return len(digits) > size or (len(digits) == size and int(digits) > ceiling)

@@ -19,6 +19,7 @@ from ._content_syntax import (
     WEIGHT,
     ElementOffsets,
     fast_q,
+    list_lint,
     parse_media_type_name,
     parse_parameters,
     parse_weight,
@@ -50,9 +51,10 @@ def _simple_range(m: re.Match[str]) -> MediaRange:
     return MediaRange(kind.lower(), subtype.lower(), params, fast_q(q), {})
 
 
-# The common member, `type/subtype` with plain token parameters (no q, no name*) and at most
-# a weight, and its separator, in one match.
-_NAME = r"[!#$%&'+\-.^_`|~0-9A-Za-z]+"  # a token without "*": no RFC 8187 name* here
+# The common member, `type/subtype` with token parameters (no q) and at most a weight, and its
+# separator, in one match. A name ending in "*" is a token like any other here: Accept does not
+# adopt RFC 8187 (see parse_parameters).
+_NAME = TOKEN
 _PARAMS = rf"(?:[ \t]*;[ \t]*(?![qQ]=){_NAME}={TOKEN})*"
 _TOKEN_PARAM_RE = re.compile(rf"({_NAME})=({TOKEN})")
 _FAST: Fast[MediaRange] = (re.compile(f"({TOKEN})/({TOKEN})({_PARAMS}){WEIGHT}{SEP}"),
@@ -120,7 +122,7 @@ def lint(value: tuple[MediaRange, ...], raw: str) -> list[Diagnostic]:
 
 
 ACCEPT = FieldSpec(
-    "Accept", parse, write, "RFC 9110, 12.5.1", kind=Kind.LIST, lint=lint,
+    "Accept", parse, write, "RFC 9110, 12.5.1", kind=Kind.LIST, lint=list_lint(lint),
     value_type="tuple[MediaRange, ...]",
     example="text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", fast=fast,
 )

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from ._content_syntax import (
     ElementOffsets,
+    list_lint,
     parse_media_type_name,
     parse_parameters,
     write_parameters,
@@ -66,9 +67,9 @@ def lint_post(value: MediaTypes, raw: str) -> Iterator[Diagnostic]:
 
 ACCEPT_PATCH = FieldSpec(
     "Accept-Patch", parse_patch, write, "RFC 5789, 3.1", kind=Kind.LIST,
-    value_type="tuple[MediaType, ...]", lint=lint_patch,
+    value_type="tuple[MediaType, ...]", lint=list_lint(lint_patch),
     example="application/json-patch+json, application/merge-patch+json")
 ACCEPT_POST = FieldSpec(
     "Accept-Post", parse_post, write, "LDP 1.0, 7.1.1", kind=Kind.LIST,
-    value_type="tuple[MediaType, ...]", lint=lint_post,
+    value_type="tuple[MediaType, ...]", lint=list_lint(lint_post),
     example="text/turtle, application/ld+json, image/bmp, image/jpeg")

@@ -20,7 +20,7 @@ import dataclasses
 from collections.abc import Iterator
 
 from ._content_syntax import ElementOffsets, token_list_field
-from ._families import int_field
+from ._families import MAX_DELTA, int_field, lint_ceiling
 from ._spec import Diagnostic, FieldError, FieldSpec
 from .access_control import lint_request_method
 
@@ -63,6 +63,8 @@ def lint_exposed(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:
 
 
 def lint_max_age(value: int, raw: str) -> Iterator[Diagnostic]:
+    # delta-seconds: a larger value is 2^31 (RFC 9111, 1.2.2), valid, with a warning
+    yield from lint_ceiling(raw, "max-age", MAX_DELTA) if value == MAX_DELTA else ()
     # CORS-preflight fetch: "If max-age is greater than an imposed limit on max-age,
     # then set max-age to the imposed limit."
     if value > _CHROMIUM_MAX_AGE:
@@ -85,5 +87,6 @@ ACCESS_CONTROL_EXPOSE_HEADERS = token_list_field(
     "Access-Control-Expose-Headers", _REF, lower=True, lint=lint_exposed,
     example="Content-Length, X-Request-Id")
 ACCESS_CONTROL_MAX_AGE = dataclasses.replace(
-    int_field("Access-Control-Max-Age", _REF, what="a number of seconds", example="600"),
+    int_field("Access-Control-Max-Age", _REF, what="a number of seconds", ceiling=MAX_DELTA,
+              example="600"),
     lint=lint_max_age)

@@ -16,7 +16,9 @@ http/1.1); a needless or lower-case percent-encoding is a warning, since "recipi
 simple string comparison to match protocol identifiers". "Unknown parameters MUST be ignored"
 (3): they are kept in `params`. A persist other than 1 is ignored by clients (3.1): a warning.
 An empty parameter (a trailing ";", as in many copied examples) is accepted, as in RFC 9110
-parameter lists.
+parameter lists. ma is a magnitude ("ma=0060" is 60); as a delta-seconds, a value too large
+to count is 2^31: "the cache MUST consider the value to be 2147483648 (2^31)" (RFC 9111,
+1.2.2), valid, with a warning.
 """
 
 from __future__ import annotations
@@ -26,15 +28,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import field
 
+from ._content_syntax import list_lint
+from ._families import MAX_DELTA, ceiling_note
 from ._host import Host, parse_host, write_host
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import TCHARS, Cursor, parse_list, quote, quote_string
+from ._syntax import TCHARS, Cursor, over_ceiling, parse_list, quote, quote_string, read_count
 from ._value import value_type
 
 DEFAULT_MAX_AGE = 86400  # 3.1: "it is considered fresh for 24 hours from generation of the
 # message. This can be modified with the "ma" (max-age) parameter"
 _PCT_RE = re.compile(r"%(?:[0-9A-Fa-f]{2})?")
-_MA_RE = re.compile(r"[0-9]{1,19}")
+_MA_RE = re.compile(r"[0-9]+")
 
 
 class Clear(enum.Enum):
@@ -143,7 +147,9 @@ def _params(cur: Cursor, notes: list[Diagnostic] | None) -> tuple[int, bool, dic
             if _MA_RE.fullmatch(value) is None:
                 raise FieldError(f"ma is a number of seconds (delta-seconds), not {value!r}",
                                  value_at)
-            max_age = int(value)
+            max_age = read_count(value, MAX_DELTA)
+            if max_age == MAX_DELTA and notes is not None and over_ceiling(value, MAX_DELTA):
+                notes.append(Diagnostic(ceiling_note("ma", MAX_DELTA), value_at))
         elif name == "persist" and value == "1":
             persist = True
         else:
@@ -176,5 +182,5 @@ def lint(value: AltSvc, raw: str) -> Iterator[Diagnostic]:
 
 
 ALT_SVC = FieldSpec("Alt-Svc", parse, write, "RFC 7838, 3", kind=Kind.LIST,
-                    value_type="tuple[Alternative | Clear, ...]", lint=lint,
+                    value_type="tuple[Alternative | Clear, ...]", lint=list_lint(lint),
                     example='h3=":443"; ma=86400, h2=":443"; ma=86400')

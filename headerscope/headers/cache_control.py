@@ -20,8 +20,9 @@ from ._content_syntax import (
     parse_directive,
     unquote,
 )
+from ._families import MAX_DELTA
 from ._spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import SEP, Fast, parse_list, quote, quote_string
+from ._syntax import SEP, Fast, over_ceiling, parse_list, quote, quote_string, read_count
 from ._types import Directive
 
 _SECONDS = frozenset({"max-age", "s-maxage", "min-fresh", "stale-while-revalidate",
@@ -30,10 +31,9 @@ _FIELD_LISTS = frozenset({"no-cache", "private"})
 _FLAGS = frozenset({"no-store", "no-transform", "only-if-cached", "must-revalidate",
                     "proxy-revalidate", "must-understand", "public", "immutable"})
 _DIGITS = frozenset("0123456789")
+_NUMBER_RE = re.compile("[0-9]*")
 _KNOWN = _SECONDS | _FIELD_LISTS | _FLAGS | {"max-stale"}
-# "If a cache receives a delta-seconds value greater than the greatest integer it can
-# represent ... the cache MUST consider the value to be 2147483648 (2^31)" (1.2.2)
-MAX_DELTA = 2**31
+__all__ = ["CACHE_CONTROL", "MAX_DELTA"]  # MAX_DELTA: the ceiling of a delta-seconds (1.2.2)
 
 
 def _directive(m: re.Match[str]) -> Directive:
@@ -52,7 +52,9 @@ def _directive(m: re.Match[str]) -> Directive:
         if not (arg.isascii() and arg.isdigit()):
             bad = next((i for i, ch in enumerate(arg) if ch not in _DIGITS), 0)
             raise FieldError(f"{name} takes delta-seconds (1*DIGIT), not {arg!r}", at + bad)
-        return Directive(name, MAX_DELTA if len(arg) > 10 else min(int(arg), MAX_DELTA))
+        # A magnitude ("max-age=0060" is 60); past 2^31 read as 2^31 (MAX_DELTA), as caches
+        # must (1.2.2)
+        return Directive(name, read_count(arg, MAX_DELTA))
     if name in _FIELD_LISTS and arg is not None:
         return Directive(name, _field_names(arg, at))
     return Directive(name, arg)
@@ -125,8 +127,11 @@ def lint(value: tuple[Directive, ...], raw: str) -> list[Diagnostic]:
             notes.append(Diagnostic(f"token form of {d.name}: senders SHOULD use the "
                                     "quoted-string form, even for a single field name", arg_at))
         if d.argument == MAX_DELTA and isinstance(d.argument, int):
-            notes.append(Diagnostic(f"{d.name} is read as 2147483648 (2^31), the largest "
-                                    "delta-seconds a cache must count", arg_at))
+            spelled = _NUMBER_RE.match(raw, arg_at + (raw[arg_at:arg_at + 1] == '"'))
+            if spelled is not None and over_ceiling(spelled.group(), MAX_DELTA):
+                notes.append(Diagnostic(f"{d.name} is more than 2^31: read as 2147483648, the "
+                                        "largest delta-seconds a cache must count (1.2.2)",
+                                        arg_at))
         if d.name in seen:
             notes.append(Diagnostic(f"repeated directive {d.name!r}: a cache may use the first "
                                     "one or treat the response as stale (RFC 9111, 4.2.1)", at))

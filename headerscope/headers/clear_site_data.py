@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._content_syntax import ElementOffsets
+from ._content_syntax import ElementOffsets, list_lint
 from ._spec import Diagnostic, FieldSpec, Kind
 from ._syntax import TOKEN_RE, Cursor, parse_list, quote_string
 
@@ -52,5 +52,5 @@ def lint(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:
 
 CLEAR_SITE_DATA = FieldSpec(
     "Clear-Site-Data", parse, write, "Clear Site Data, 3.1", kind=Kind.LIST,
-    value_type="tuple[str, ...] (data types)", lint=lint,
+    value_type="tuple[str, ...] (data types)", lint=list_lint(lint),
     example='"cache", "cookies", "storage"')

@@ -11,6 +11,7 @@ the Proxy-Connection header field in any requests" (RFC 7230, A.1.2).
 
 import dataclasses
 
+from ._content_syntax import list_lint
 from ._families import token_list_field
 from ._spec import Diagnostic
 
@@ -25,9 +26,9 @@ def lint(value: tuple[str, ...], raw: str) -> list[Diagnostic]:
 
 CONNECTION = dataclasses.replace(
     token_list_field("Connection", "RFC 9110, 7.6.1", at_least_one=False,
-                     example="keep-alive, Upgrade"), lint=lint)
+                     example="keep-alive, Upgrade"), lint=list_lint(lint))
 PROXY_CONNECTION = dataclasses.replace(
     token_list_field("Proxy-Connection", "non-standard (RFC 7230, A.1.2)", at_least_one=False,
                      example="keep-alive"),
-    lint=lint,
+    lint=list_lint(lint),
     deprecated="Proxy-Connection is non-standard and ignored by proxies; use Connection")

@@ -16,7 +16,7 @@ from dataclasses import field
 
 from ._content_syntax import parse_parameters, write_parameters
 from ._json import JSON, to_json
-from ._rfc8187 import ExtValue, write_ext_value
+from ._rfc8187 import ExtValue, charset_note, write_ext_value
 from ._spec import Diagnostic, FieldSpec
 from ._syntax import Cursor, quote
 from ._types import Params
@@ -32,7 +32,10 @@ class ContentDisposition:
 
     @property
     def preferred_filename(self) -> str | None:
-        return self.filename_ext.text if self.filename_ext is not None else self.filename
+        ext = self.filename_ext
+        if ext is None or (not ext.decoded and self.filename is not None):
+            return self.filename  # no filename*, or one in a charset not decoded here
+        return ext.text
 
     def __json__(self) -> JSON:
         return {"type": self.type, "preferred_filename": self.preferred_filename,
@@ -43,7 +46,8 @@ class ContentDisposition:
 def parse(raw: str) -> ContentDisposition:
     cur = Cursor(raw)
     kind = cur.token("a disposition type such as attachment or inline").lower()
-    params = parse_parameters(cur)
+    # 4.1: "disp-ext-parm = token "=" value / ext-token "=" ext-value": name* are ext-values
+    params = parse_parameters(cur, ext_values=True)
     cur.expect_end()
     ext, plain = params.pop("filename*", None), params.pop("filename", None)
     return ContentDisposition(kind, ext if isinstance(ext, ExtValue) else None,
@@ -69,6 +73,14 @@ def lint(value: ContentDisposition, raw: str) -> Iterator[Diagnostic]:
     if value.filename_ext is None and not (value.filename or "").isascii():
         yield Diagnostic("non-ASCII filename: recipients decode it inconsistently; add a "
                          "filename* parameter (RFC 8187)", where)
+    exts = {"filename*": value.filename_ext, **value.params}
+    lowered = raw.lower() if any(isinstance(v, ExtValue) and v.charset != "UTF-8"
+                                 for v in exts.values()) else ""
+    for name, ext in exts.items():
+        note = charset_note(ext) if isinstance(ext, ExtValue) else None
+        if note is not None:
+            at = lowered.find(f"{name}=")
+            yield Diagnostic(f"{name}: {note}", at if at >= 0 else None)
 
 
 CONTENT_DISPOSITION = FieldSpec(

@@ -7,6 +7,7 @@ Tags are checked for the RFC 5646 shape (subtags of 1 to 8 letters or digits, th
 letters) and kept as sent: "en-US" is also the conventional case.
 """
 
+from ._content_syntax import list_lint
 from ._rfc8187 import LANGUAGE_TAG_RE, language_error
 from ._spec import FieldSpec, Kind
 from ._syntax import Cursor, parse_list
@@ -30,5 +31,5 @@ def write(value: tuple[str, ...]) -> str:
 
 CONTENT_LANGUAGE = FieldSpec(
     "Content-Language", parse, write, "RFC 9110, 8.5", kind=Kind.LIST,
-    value_type="tuple[str, ...]", example="en-US, de",
+    value_type="tuple[str, ...]", example="en-US, de", lint=list_lint(),
 )

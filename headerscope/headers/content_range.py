@@ -8,7 +8,9 @@
 
 "A Content-Range field value is invalid if it contains a range-resp that has a last-pos value
 less than its first-pos value, or a complete-length value less than or equal to its last-pos
-value."
+value." Positions and lengths are magnitudes ("bytes 00-09/0100" is 0-9/100); the grammar sets
+no bound, so a number larger than an implementation can count is valid, read as 2^63 - 1 with a
+warning (the comparisons above are then made with that value).
 """
 
 import re
@@ -16,8 +18,9 @@ from collections.abc import Iterator
 
 from . import _syntax
 from ._content_syntax import TOKEN
+from ._families import ceiling_note
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import Cursor, parse_int
+from ._syntax import INT_CEILING, Cursor, over_ceiling, parse_count
 from ._value import value_type
 
 
@@ -39,8 +42,10 @@ class UnsatisfiedRange:
     length: int
 
 
-_FAST_RE = re.compile(f"({TOKEN}) (?:([0-9]{{1,19}})-([0-9]{{1,19}})/([0-9]{{1,19}}|\\*)"
-                      "|\\*/([0-9]{1,19}))")
+# at most 18 digits: certainly within INT_CEILING, so int() gives what parse_count gives
+_FAST_RE = re.compile(f"({TOKEN}) (?:([0-9]{{1,18}})-([0-9]{{1,18}})/([0-9]{{1,18}}|\\*)"
+                      "|\\*/([0-9]{1,18}))")
+_NUMBER_RE = re.compile("[0-9]+")
 
 
 def parse(raw: str) -> ContentRange | UnsatisfiedRange:
@@ -60,17 +65,17 @@ def _walk(raw: str) -> ContentRange | UnsatisfiedRange:
     cur.expect(" ")
     if cur.take("*"):
         cur.expect("/")
-        length = parse_int(cur, "the complete length")
+        length = parse_count(cur, "the complete length")
         cur.expect_end()
         return UnsatisfiedRange(unit, length)
-    first = parse_int(cur, "the first position")
+    first = parse_count(cur, "the first position")
     cur.expect("-")
     at_last = cur.pos
-    last = parse_int(cur, "the last position")
+    last = parse_count(cur, "the last position")
     cur.expect("/")
     at_total, total = cur.pos, None
     if not cur.take("*"):
-        total = parse_int(cur, "the complete length or '*'")
+        total = parse_count(cur, "the complete length or '*'")
     cur.expect_end()
     return _range_resp(unit, first, last, at_last, total, at_total)
 
@@ -95,6 +100,12 @@ def write(value: ContentRange | UnsatisfiedRange) -> str:
 def lint(value: ContentRange | UnsatisfiedRange, raw: str) -> Iterator[Diagnostic]:
     if value.unit != "bytes":
         yield Diagnostic(f"range unit {value.unit!r} is not registered (only bytes is)", 0)
+    numbers = ((value.first, value.last, value.length) if isinstance(value, ContentRange)
+               else (value.length,))
+    if INT_CEILING in numbers:
+        for m in _NUMBER_RE.finditer(raw, raw.find(" ")):  # past the unit, a token
+            if over_ceiling(m.group()):
+                yield Diagnostic(ceiling_note("a position or length", INT_CEILING), m.start())
 
 
 CONTENT_RANGE = FieldSpec("Content-Range", parse, write, "RFC 9110, 14.4", lint=lint,

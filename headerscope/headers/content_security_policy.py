@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from ._content_syntax import list_lint
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import describe
 from ._value import value_type
@@ -193,5 +194,5 @@ def _check_sources(d: Directive, raw: str) -> Iterator[Diagnostic]:
 
 CONTENT_SECURITY_POLICY = FieldSpec(
     "Content-Security-Policy", parse, write, "CSP3, 2.2", kind=Kind.LIST,
-    value_type="tuple[Policy, ...]", analyse=analyse,
+    value_type="tuple[Policy, ...]", analyse=analyse, lint=list_lint(),
     example="default-src 'self'; img-src 'self' https://cdn.example.com; frame-ancestors 'none'")

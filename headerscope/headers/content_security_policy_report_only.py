@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from ._content_syntax import list_lint
 from ._spec import Diagnostic, FieldSpec, Kind
 from .content_security_policy import Policies, Scanned, lint_scanned, parse, policies, scan, write
 
@@ -43,5 +44,5 @@ def _report_only(value: Policies, scanned: Scanned) -> Iterator[Diagnostic]:
 
 CONTENT_SECURITY_POLICY_REPORT_ONLY = FieldSpec(
     "Content-Security-Policy-Report-Only", parse, write, "CSP3, 3.2", kind=Kind.LIST,
-    value_type="tuple[Policy, ...]", analyse=analyse,
+    value_type="tuple[Policy, ...]", analyse=analyse, lint=list_lint(),
     example="default-src 'self'; script-src 'self' https://cdn.example.com; report-to csp")

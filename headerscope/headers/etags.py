@@ -14,7 +14,7 @@
 import re
 from collections.abc import Iterator
 
-from ._content_syntax import LIST_SEP, ElementOffsets
+from ._content_syntax import LIST_SEP, ElementOffsets, list_lint
 from ._spec import SLOW, Diagnostic, FieldSpec, Kind
 from ._syntax import SEP, Cursor, Fast, parse_list
 from ._types import (
@@ -75,9 +75,10 @@ def lint_if_match(value: Tags, raw: str) -> Iterator[Diagnostic]:
 ETAG = FieldSpec("ETag", entity_tag, write_entity_tag, "RFC 9110, 8.8.3",
                  value_type="EntityTag", example='W/"0815"')
 IF_MATCH = FieldSpec("If-Match", parse_tags, write_tags, "RFC 9110, 13.1.1", kind=Kind.LIST,
-                     lint=lint_if_match, value_type="tuple[EntityTag, ...] | tuple[Wildcard]",
+                     lint=list_lint(lint_if_match),
+                     value_type="tuple[EntityTag, ...] | tuple[Wildcard]",
                      example='"xyzzy", "r2d2xxxx"', fast=fast_tags)
 IF_NONE_MATCH = FieldSpec("If-None-Match", parse_tags, write_tags, "RFC 9110, 13.1.2",
-                          kind=Kind.LIST,
+                          kind=Kind.LIST, lint=list_lint(),
                           value_type="tuple[EntityTag, ...] | tuple[Wildcard]",
                           example='W/"67ab43", "54ed21"', fast=fast_tags)

@@ -15,6 +15,7 @@ from dataclasses import field
 from ._content_syntax import (
     TOKEN,
     ElementOffsets,
+    list_lint,
     parse_directive,
     parse_parameters,
     unquote,
@@ -66,5 +67,5 @@ def lint(value: tuple[Expectation, ...], raw: str) -> Iterator[Diagnostic]:
                              where(i))
 
 
-EXPECT = FieldSpec("Expect", parse, write, "RFC 9110, 10.1.1", kind=Kind.LIST, lint=lint,
+EXPECT = FieldSpec("Expect", parse, write, "RFC 9110, 10.1.1", kind=Kind.LIST, lint=list_lint(lint),
                    value_type="tuple[Expectation, ...]", example="100-continue")

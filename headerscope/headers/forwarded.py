@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import field
 from typing import Any
 
+from ._content_syntax import list_lint
 from ._host import (
     IPV4_RE,
     Host,
@@ -212,5 +213,5 @@ def write(value: tuple[ForwardedElement, ...]) -> str:
 
 
 FORWARDED = FieldSpec("Forwarded", parse, write, "RFC 7239, 4", kind=Kind.LIST,
-                      value_type="tuple[ForwardedElement, ...]",
+                      value_type="tuple[ForwardedElement, ...]", lint=list_lint(),
                       example='for="[2001:db8:cafe::17]:4711";proto=https;by=203.0.113.43')

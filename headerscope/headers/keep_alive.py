@@ -5,16 +5,23 @@ stays open (RFC 2068, 19.7.1.1; obsoleted with HTTP/1.0 keep-alive, still sent b
     keepalive-param = param-name "=" value        ; value = token / quoted-string
     timeout, max    = 1*DIGIT                     ; seconds, and requests left
 
-Parameter names are case-insensitive and returned lower-cased; timeout and max are integers.
+Parameter names are case-insensitive and returned lower-cased; timeout and max are integers,
+read as magnitudes ("timeout=05" is 5). No grammar bounds them, so a larger number than an
+implementation can count is valid, read as 2^63 - 1 with a warning.
 """
 
 from __future__ import annotations
 
-from ._spec import FieldSpec, Kind
-from ._syntax import Cursor, parse_int, parse_list, quote
+import re
+from collections.abc import Iterator
+
+from ._families import ceiling_note
+from ._spec import Diagnostic, FieldSpec, Kind
+from ._syntax import INT_CEILING, Cursor, over_ceiling, parse_count, parse_list, quote
 from ._value import value_type
 
 _INTEGER = {"timeout": "a number of seconds", "max": "a number of requests"}
+_NUMBER_RE = re.compile(r'(?<![^ \t,])(timeout|max)="?([0-9]+)', re.IGNORECASE)
 
 
 @value_type
@@ -30,7 +37,7 @@ def _param(cur: Cursor) -> KeepAliveParam:
     if what is None:
         return KeepAliveParam(name, cur.token_or_quoted("a parameter value"))
     quoted = cur.take('"')  # '"5"' is the same value as '5'
-    value = parse_int(cur, f"{name}: {what}", max_digits=10)
+    value = parse_count(cur, f"{name}: {what}")
     if quoted:
         cur.expect('"')
     return KeepAliveParam(name, value)
@@ -45,5 +52,13 @@ def write(value: tuple[KeepAliveParam, ...]) -> str:
                      for p in value)
 
 
+def lint(value: tuple[KeepAliveParam, ...], raw: str) -> Iterator[Diagnostic]:
+    if any(p.value == INT_CEILING for p in value):
+        for m in _NUMBER_RE.finditer(raw):
+            if over_ceiling(m.group(2)):
+                yield Diagnostic(ceiling_note(m.group(1).lower(), INT_CEILING), m.start(2))
+
+
 KEEP_ALIVE = FieldSpec("Keep-Alive", parse, write, "RFC 2068, 19.7.1.1", kind=Kind.LIST,
-                       value_type="tuple[KeepAliveParam, ...]", example="timeout=5, max=1000")
+                       value_type="tuple[KeepAliveParam, ...]", lint=lint,
+                       example="timeout=5, max=1000")

@@ -23,7 +23,9 @@ from ._json import decimal_text
 from ._spec import Diagnostic, FieldError, FieldSpec
 from ._syntax import Cursor, describe
 
-_DECIMAL_RE = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,12})?")
+# A number is a magnitude: leading zeros of the integer part and trailing zeros of the fraction
+# are not counted against the 12 digits each may have ("0001.50" is 1.5).
+_DECIMAL_RE = re.compile(r"0*([0-9]{1,12})(?:\.([0-9]{1,12})0*)?")
 _MEMORY = frozenset(Decimal(v) for v in ("0.25", "0.5", "1", "2", "4", "8"))
 
 
@@ -33,7 +35,8 @@ def parse_decimal(raw: str) -> Decimal:
         stop = 0 if m is None else m.end()
         raise FieldError(f"expected a decimal number such as 1.5, found "
                          f"{describe(raw[stop:stop + 1])}", stop)
-    return Decimal(raw)
+    whole, fraction = m.groups()
+    return Decimal(whole if fraction is None else f"{whole}.{fraction}")
 
 
 def _decimal_field(name: str, ref: str, example: str) -> FieldSpec[Decimal]:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ._content_syntax import list_lint
 from ._json import JSON, to_json
-from ._rfc8187 import ExtValue, parse_ext_value, write_ext_value
+from ._rfc8187 import ExtValue, charset_note, parse_ext_value, write_ext_value
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import Cursor, parse_list, quote
 from ._uri import Uri, UriReference, parse_uri_reference, write_uri_reference
@@ -58,8 +59,8 @@ class Link:
         star, plain = self._first("title*"), self._first("title")
         # "processors SHOULD use the "title*" parameter's value in preference to the
         # "title" parameter's value" (3.4.1)
-        if isinstance(star, ExtValue):
-            return star.text
+        if isinstance(star, ExtValue) and (star.decoded or not isinstance(plain, str)):
+            return star.text  # a charset not decoded here leaves "title" preferred, if sent
         return plain if isinstance(plain, str) else None
 
     def __json__(self) -> JSON:
@@ -161,9 +162,13 @@ def lint(value: tuple[Link, ...], raw: str) -> Iterator[Diagnostic]:
         if "rel" not in names:
             yield Diagnostic(f"<{write_uri_reference(link.target)}> has no 'rel': its "
                              "relation type is unknown")
+        for p in link.params:  # RFC 8187, 3.2.1: "Producers MUST use the "UTF-8" ..."
+            note = charset_note(p.value) if isinstance(p.value, ExtValue) else None
+            if note is not None:
+                yield Diagnostic(f"<{write_uri_reference(link.target)}>: {p.name}: {note}")
 
 
 LINK = FieldSpec("Link", parse, write, "RFC 8288, 3", kind=Kind.LIST,
-                 value_type="tuple[Link, ...]", lint=lint,
+                 value_type="tuple[Link, ...]", lint=list_lint(lint, angles=True),
                  example='</style.css>; rel=preload; as=style, <https://example.com/>; '
                          'rel="canonical"')

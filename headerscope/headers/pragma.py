@@ -9,7 +9,7 @@ Browsers still send `Pragma: no-cache` beside `Cache-Control: no-cache` on a rel
 
 import re
 
-from ._content_syntax import DIRECTIVE, parse_directive, unquote
+from ._content_syntax import DIRECTIVE, list_lint, parse_directive, unquote
 from ._spec import FieldSpec, Kind
 from ._syntax import SEP, Fast, parse_list, quote
 from ._types import Directive
@@ -34,7 +34,7 @@ def write(value: tuple[Directive, ...]) -> str:
 
 PRAGMA = FieldSpec(
     "Pragma", parse, write, "RFC 9111, 5.4", kind=Kind.LIST, value_type="tuple[Directive, ...]",
-    example="no-cache",
+    example="no-cache", lint=list_lint(),
     deprecated="Pragma is deprecated (RFC 9111, 5.4): use Cache-Control, which HTTP/1.1 "
                "caches obey",
 )

@@ -9,18 +9,25 @@ Names are case-insensitive and lower-cased. "Empty or zero-length values on both
 preference token and within parameters are equivalent to no value being specified at all",
 so `a=""` reads as `a`. The preferences of RFC 7240, 4 are typed: respond-async takes no
 value, return is minimal or representation, wait is delta-seconds, handling is strict or
-lenient; a value that does not fit is kept as text and reported as a warning.
+lenient; a value that does not fit is kept as text and reported as a warning. wait is a
+magnitude ("wait=010" is 10); a delta-seconds too large to count is 2^31 ("the cache MUST
+consider the value to be 2147483648 (2^31)", RFC 9111, 1.2.2), with a warning.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from dataclasses import field
 
+from ._content_syntax import list_lint
+from ._families import MAX_DELTA, ceiling_note
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import Cursor, parse_list, quote
+from ._syntax import Cursor, over_ceiling, parse_list, quote, read_count
 from ._value import value_type
+
+_WAIT_RE = re.compile(r'(?<![^ \t,])wait[ \t]*=[ \t]*"?([0-9]+)', re.IGNORECASE)
 
 
 class Return(enum.StrEnum):
@@ -63,8 +70,8 @@ def _typed(name: str, text: str | None) -> str | int | None:
             return kind(text.lower())
         except ValueError:  # not one of the defined values: kept, and linted
             return text
-    if name == "wait" and text.isascii() and text.isdigit() and len(text) <= 19:
-        return int(text)
+    if name == "wait" and text.isascii() and text.isdigit():
+        return read_count(text, MAX_DELTA)
     return text
 
 
@@ -103,6 +110,7 @@ def write(value: tuple[Preference, ...]) -> str:
 
 def lint(value: tuple[Preference, ...], raw: str) -> Iterator[Diagnostic]:
     seen: set[str] = set()
+    waits: set[str] = set()
     for p in value:
         if p.name in seen:
             # "only the first instance is to be considered" (RFC 7240, 2)
@@ -113,10 +121,15 @@ def lint(value: tuple[Preference, ...], raw: str) -> Iterator[Diagnostic]:
             yield Diagnostic(f"{p.name} must be one of {', '.join(kind)}, not {p.value!r}")
         elif p.name == "wait" and not isinstance(p.value, int):
             yield Diagnostic(f"wait must be a number of seconds, not {p.value!r}")
+        elif p.name == "wait" and p.value == MAX_DELTA and p.name not in waits:
+            waits.add(p.name)  # the first wait's spelling: the one that counts
+            spelled = _WAIT_RE.search(raw)
+            if spelled is not None and over_ceiling(spelled.group(1), MAX_DELTA):
+                yield Diagnostic(ceiling_note("wait", MAX_DELTA), spelled.start(1))
         elif p.name == "respond-async" and p.value is not None:
             yield Diagnostic("respond-async takes no value")
 
 
 PREFER = FieldSpec("Prefer", parse, write, "RFC 7240, 2", kind=Kind.LIST,
-                   value_type="tuple[Preference, ...]", lint=lint,
+                   value_type="tuple[Preference, ...]", lint=list_lint(lint),
                    example="respond-async, wait=10, return=minimal")

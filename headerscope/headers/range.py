@@ -9,7 +9,9 @@
     other-range      = 1*( %x21-2B / %x2D-7E )   ; 1*(VCHAR excluding comma)
 
 Byte ranges become `ByteRange` and `SuffixRange`; ranges of any other unit are kept as sent
-(`OtherRange`) and reported, since their meaning is unknown here.
+(`OtherRange`) and reported, since their meaning is unknown here. Positions are magnitudes
+("bytes=00-09" is 0-9); the grammar sets no bound, so a position larger than an implementation
+can count is valid, read as 2^63 - 1 with a warning.
 """
 
 import re
@@ -17,15 +19,18 @@ from collections.abc import Iterator
 
 from . import _syntax
 from ._content_syntax import TOKEN
+from ._families import ceiling_note
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import SEP, Cursor, Fast, parse_int, parse_list
+from ._syntax import INT_CEILING, SEP, Cursor, Fast, over_ceiling, parse_count, parse_list
 from ._types import ByteRange, OtherRange, SuffixRange
 from ._value import value_type
 
 RangeSpec = ByteRange | SuffixRange | OtherRange
 _OTHER_RE = re.compile(r"[!-+\--~]+")
 _UNIT_RE = re.compile(f"({TOKEN})=")
-_ONE_RE = re.compile("bytes=([0-9]{1,19})-([0-9]{0,19})")
+# at most 18 digits: certainly within INT_CEILING, so int() gives what parse_count gives
+_ONE_RE = re.compile("bytes=([0-9]{1,18})-([0-9]{0,18})")
+_NUMBER_RE = re.compile("[0-9]+")
 
 
 @value_type
@@ -38,13 +43,13 @@ class Ranges:
 
 def _byte_range(cur: Cursor) -> RangeSpec:
     if cur.take("-"):
-        return SuffixRange(parse_int(cur, "a suffix length"))
-    first = parse_int(cur, "a byte position or '-'")
+        return SuffixRange(parse_count(cur, "a suffix length"))
+    first = parse_count(cur, "a byte position or '-'")
     cur.expect("-")
     if cur.at_end() or cur.peek() not in "0123456789":
         return ByteRange(first)
     at = cur.pos
-    return _int_range(first, parse_int(cur, "the last byte position"), at)
+    return _int_range(first, parse_count(cur, "the last byte position"), at)
 
 
 def _int_range(first: int, last: int, at: int) -> ByteRange:
@@ -63,7 +68,7 @@ def _fast_byte_range(m: re.Match[str]) -> RangeSpec:
 
 
 _FAST: Fast[RangeSpec] = (
-    re.compile(f"(?:([0-9]{{1,19}})-([0-9]{{0,19}})|-([0-9]{{1,19}})){SEP}"), _fast_byte_range)
+    re.compile(f"(?:([0-9]{{1,18}})-([0-9]{{0,18}})|-([0-9]{{1,18}})){SEP}"), _fast_byte_range)
 
 
 def _other_range(cur: Cursor) -> RangeSpec:
@@ -107,10 +112,20 @@ def _write_spec(r: RangeSpec) -> str:
     return r.text
 
 
+def _numbers(r: RangeSpec) -> tuple[int | None, ...]:
+    if isinstance(r, ByteRange):
+        return r.first, r.last
+    return (r.length,) if isinstance(r, SuffixRange) else ()
+
+
 def lint(value: Ranges, raw: str) -> Iterator[Diagnostic]:
     if value.unit != "bytes":
         yield Diagnostic(f"range unit {value.unit!r} is not registered: its ranges are kept "
                          "as sent, and a server ignores a Range it does not understand", 0)
+    elif any(INT_CEILING in _numbers(r) for r in value.ranges):
+        for m in _NUMBER_RE.finditer(raw):
+            if over_ceiling(m.group()):
+                yield Diagnostic(ceiling_note("a position", INT_CEILING), m.start())
 
 
 RANGE = FieldSpec("Range", parse, write, "RFC 9110, 14.2", lint=lint, value_type="Ranges",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ._content_syntax import list_lint
 from ._spec import Diagnostic, FieldSpec, Kind
 from ._syntax import Cursor, parse_list
 
@@ -58,5 +59,5 @@ def lint(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:
 
 
 REFERRER_POLICY = FieldSpec("Referrer-Policy", parse, write, "Referrer Policy, 4.1",
-                            kind=Kind.LIST, value_type="tuple[str, ...]", lint=lint,
+                            kind=Kind.LIST, value_type="tuple[str, ...]", lint=list_lint(lint),
                             example="strict-origin-when-cross-origin")

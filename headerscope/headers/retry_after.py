@@ -2,14 +2,18 @@
 
     Retry-After   = HTTP-date / delay-seconds
     delay-seconds = 1*DIGIT
+
+A number is a magnitude ("0120" is 120); the grammar sets no bound, so a larger number than
+an implementation can count is valid, read as 2^63 - 1 with a warning.
 """
 
 from collections.abc import Iterator
 from datetime import datetime
 
 from ._dates import format_http_date, lint_http_date, parse_http_date
-from ._families import parse_delay_seconds
+from ._families import lint_ceiling, parse_delay_seconds
 from ._spec import Diagnostic, FieldSpec
+from ._syntax import INT_CEILING
 
 RetryAfter = datetime | int  # an absolute time, or seconds to wait
 
@@ -27,6 +31,8 @@ def write(value: RetryAfter) -> str:
 def lint(value: RetryAfter, raw: str) -> Iterator[Diagnostic]:
     if isinstance(value, datetime):
         yield from lint_http_date(value, raw)
+    elif value == INT_CEILING:
+        yield from lint_ceiling(raw, "the delay", INT_CEILING)
 
 
 RETRY_AFTER = FieldSpec("Retry-After", parse, write, "RFC 9110, 10.2.3", lint=lint,

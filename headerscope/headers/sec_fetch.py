@@ -16,7 +16,7 @@ destinations keep appearing; a value that is not a token at all is an error.
 
 from typing import Any
 
-from ._sf_family import boolean_item_field, error, token_item_field
+from ._sf_family import boolean_item_field, token_item_field, warning
 from ._spec import FieldSpec
 
 IGNORED = "servers ignore the field when they do not know its value (Fetch Metadata, 2)"
@@ -41,10 +41,13 @@ SEC_FETCH_STORAGE_ACCESS = token_item_field(
 
 
 def _only_true(value: bool) -> Any:
-    # "The header is delivered only for navigation requests, and only when its value is true"
+    # "The header is delivered only for navigation requests, and only when its value is true":
+    # a rule for the browser that sends it. ?0 is still a valid Boolean that a server reads
+    # (the navigation was not user-activated), so it is a warning, not an error.
     if not value:
-        yield error("Sec-Fetch-User is only sent as ?1 (a navigation the user activated); ?0 "
-                    "never occurs, the field is omitted instead (Fetch Metadata, 2.4)")
+        yield warning("Sec-Fetch-User is only sent as ?1 (a navigation the user activated); a "
+                      "browser omits the field instead of sending ?0 (Fetch Metadata, 2.4); "
+                      "read as: not user-activated")
 
 
 SEC_FETCH_USER: FieldSpec[bool] = boolean_item_field("Sec-Fetch-User", "Fetch Metadata, 2.4",

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import field
 
 from ._auth import decode_base64
+from ._content_syntax import list_lint
 from ._families import token_list_field
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import Cursor, is_token, parse_int, parse_list
@@ -118,12 +119,12 @@ SEC_WEBSOCKET_KEY = FieldSpec("Sec-WebSocket-Key", parse_key, write_key, "RFC 64
                               value_type="bytes (16)", example="dGhlIHNhbXBsZSBub25jZQ==")
 SEC_WEBSOCKET_VERSION = FieldSpec(
     "Sec-WebSocket-Version", parse_versions, write_versions,
-    "RFC 6455, 11.3.5", kind=Kind.LIST, value_type="tuple[int, ...]", lint=lint_versions,
+    "RFC 6455, 11.3.5", kind=Kind.LIST, value_type="tuple[int, ...]", lint=list_lint(lint_versions),
     example="13")
 SEC_WEBSOCKET_PROTOCOL = dataclasses.replace(
     token_list_field("Sec-WebSocket-Protocol", "RFC 6455, 11.3.4", lower=False,
-                     example="chat, superchat"), lint=lint_protocols)
+                     example="chat, superchat"), lint=list_lint(lint_protocols))
 SEC_WEBSOCKET_EXTENSIONS = FieldSpec(
     "Sec-WebSocket-Extensions", parse_extensions, write_extensions, "RFC 6455, 11.3.2",
-    kind=Kind.LIST, value_type="tuple[WebSocketExtension, ...]",
+    kind=Kind.LIST, value_type="tuple[WebSocketExtension, ...]", lint=list_lint(),
     example="permessage-deflate; client_max_window_bits")

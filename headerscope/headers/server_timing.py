@@ -21,14 +21,17 @@ import re
 from dataclasses import field
 from decimal import Decimal
 
+from ._content_syntax import list_lint
 from ._json import decimal_text
 from ._spec import Diagnostic, FieldSpec, Kind
 from ._syntax import SEP, TOKEN_RE, Cursor, Fast, parse_list, quote
 from ._value import value_type
 
-# HTML's floating-point number, bounded so that no exponent makes a huge exact Decimal
+# HTML's floating-point number, bounded so that no exponent makes a huge exact Decimal; the
+# bound counts significant digits (a number is a magnitude): leading zeros of the integer part
+# and trailing zeros of the fraction are free ("0012.50" is 12.5)
 _NUMBER_RE = re.compile(
-    r"-?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})(?:[eE][-+]?[0-9]{1,2})?")
+    r"-?(?:0*[0-9]{1,30}(?:\.[0-9]{0,30}0*)?|\.[0-9]{1,30}0*)(?:[eE][-+]?[0-9]{1,2})?")
 
 
 @value_type
@@ -107,5 +110,5 @@ def _write_metric(m: Metric) -> str:
 
 SERVER_TIMING = FieldSpec(
     "Server-Timing", parse, write, "Server Timing, 2", kind=Kind.LIST,
-    value_type="tuple[Metric, ...]", analyse=analyse,
+    value_type="tuple[Metric, ...]", analyse=analyse, lint=list_lint(),
     example='cache;desc="Cache Read";dur=23.2, db;dur=53, app;dur=47.2')

@@ -31,11 +31,12 @@ from typing import Any
 from ._cookie_date import parse_cookie_date
 from ._dates import format_http_date
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._syntax import read_count
 from ._value import value_type
 from .cookie import CookiePair as _Pair
 from .cookie import check_ctl, scan_pair, strip_span, write_pair
 
-_MAX_AGE_RE = re.compile(r"-?[0-9]{1,19}")
+_MAX_AGE_RE = re.compile(r"-?[0-9]+")
 _FLAGS = {"secure": "Secure", "httponly": "HttpOnly", "partitioned": "Partitioned"}
 _NON_STANDARD = {"priority": "Priority is a Chromium extension; other user agents ignore it"}
 _400_DAYS = 400 * 24 * 3600
@@ -116,7 +117,10 @@ def _attribute(key: str, value: str | None) -> Any:
     if key == "max-age":
         if value is None or _MAX_AGE_RE.fullmatch(value) is None:
             raise FieldError("Max-Age is not an integer, so browsers ignore it")
-        return int(value)
+        # RFC 6265, 5.2.2: "Let delta-seconds be the attribute-value converted to an
+        # integer": a magnitude of any length ("0060" is 60), past 2^63 - 1 read as that
+        magnitude = read_count(value.lstrip("-"))
+        return -magnitude if value[0] == "-" else magnitude
     if key == "domain":
         if not value:  # RFC 6265, 5.2.3: "the user agent SHOULD ignore the cookie-av entirely"
             raise FieldError("an empty Domain is ignored")
@@ -178,7 +182,7 @@ def _scan(raw: str, notes: list[Diagnostic] | None) -> SetCookie:
         if key in attrs:
             _note(notes, f"{name} is repeated; the last one is used", i)
         attrs[key], where[key] = typed, i
-        if notes is not None and key in ("expires", "domain"):
+        if notes is not None and key in ("expires", "domain", "max-age"):
             _check_spelling(key, value or "", typed, i, notes)
     cookie = SetCookie(pair.name, pair.value, attrs.get("expires"), attrs.get("max-age"),
                        attrs.get("domain"), attrs.get("path"), "secure" in attrs,
@@ -205,6 +209,10 @@ def _check_spelling(key: str, value: str, typed: Any, at: int, notes: list[Diagn
                                 "this form", at))
     elif key == "domain" and value.startswith("."):
         notes.append(Diagnostic("the leading '.' of Domain is ignored (RFC 6265, 5.2.3)", at))
+    elif key == "max-age" and len(value.lstrip("-")) > 1 and value.lstrip("-")[0] == "0":
+        # 4.1.1: max-age-av = "Max-Age=" non-zero-digit *DIGIT; a user agent reads the number
+        notes.append(Diagnostic(f"Max-Age should have no leading zero (Max-Age={typed}); "
+                                "browsers read the number", at))
 
 
 def _semantics(c: SetCookie, where: dict[str, int]) -> Iterator[Diagnostic]:

@@ -11,20 +11,25 @@
 RFC 6797 uses RFC 2616's implied linear white space, so OWS may surround ";" and "=".
 "Directive names are case-insensitive"; "All directives MUST appear only once in an STS header
 field", so a repeat is an error. Unknown directives are kept with a warning ("UAs MUST ignore
-any STS header field directives not recognized").
+any STS header field directives not recognized"). max-age is a magnitude ("max-age=0060" is
+60). Its delta-seconds is RFC 2616's `1*DIGIT` (3.3.2), with no bound and no cache's 2^31 rule:
+a number larger than an implementation can count is valid, read as 2^63 - 1 with a warning.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import field
 
+from ._families import ceiling_note
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import Cursor, quote
+from ._syntax import INT_CEILING, Cursor, over_ceiling, quote, read_count
 from ._value import value_type
 
 _FLAGS = {"includesubdomains": "includeSubDomains", "preload": "preload"}
 _PRELOAD_MIN_AGE = 31536000  # hstspreload.org: one year
+_MAX_AGE_VALUE_RE = re.compile(r'[^=]*=[ \t]*"?([0-9]*)')  # from the directive's start
 
 
 @value_type
@@ -72,8 +77,6 @@ def _scan(raw: str) -> tuple[StrictTransportSecurity, dict[str, int]]:
                 raise FieldError(f"{_FLAGS[key]} takes no value", value_at)
             if key == "max-age" and not (value.isascii() and value.isdigit()):
                 raise FieldError("max-age must be a number of seconds", value_at)
-            if key == "max-age" and len(value) > 19:
-                raise FieldError("max-age has too many digits", value_at)
         else:
             cur.pos = save
             if key == "max-age":
@@ -89,12 +92,16 @@ def _scan(raw: str) -> tuple[StrictTransportSecurity, dict[str, int]]:
     if max_age is None:  # 6.1.1: "The REQUIRED "max-age" directive"
         raise FieldError("max-age is required (e.g. max-age=31536000)", None)
     extensions = {k: v for k, v in seen.items() if k != "max-age" and k not in _FLAGS}
-    return StrictTransportSecurity(int(max_age), "includesubdomains" in seen, "preload" in seen,
-                                   extensions), where
+    return StrictTransportSecurity(read_count(max_age), "includesubdomains" in seen,
+                                   "preload" in seen, extensions), where
 
 
 def lint(value: StrictTransportSecurity, raw: str) -> Iterator[Diagnostic]:
     where = _scan(raw)[1]
+    if value.max_age == INT_CEILING:
+        m = _MAX_AGE_VALUE_RE.match(raw, where["max-age"])
+        if m is not None and over_ceiling(m.group(1)):
+            yield Diagnostic(ceiling_note("max-age", INT_CEILING), m.start(1))
     for name in value.extensions:  # 6.1: "UAs MUST ignore any STS header field directives
         # not recognized"
         yield Diagnostic(f"unknown directive {name!r}: browsers ignore it", where[name])

@@ -19,6 +19,7 @@ from ._content_syntax import (
     WEIGHT,
     ElementOffsets,
     fast_q,
+    list_lint,
     parse_transfer_parameters,
     parse_weight,
     write_transfer_parameters,
@@ -79,5 +80,5 @@ def fast(raw: str) -> object:
                   for name, q in _MEMBERS_RE.findall(raw)])
 
 
-TE = FieldSpec("TE", parse, write, "RFC 9110, 10.1.4", kind=Kind.LIST, lint=lint,
+TE = FieldSpec("TE", parse, write, "RFC 9110, 10.1.4", kind=Kind.LIST, lint=list_lint(lint),
                value_type="tuple[TCoding, ...]", example="trailers, deflate;q=0.5", fast=fast)

@@ -6,23 +6,34 @@
 
 Names are case-insensitive and lower-cased. Whether the framing is acceptable (chunked last,
 not combined with Content-Length) is the framing layer's decision; here it is reported.
+Parameters on chunked are an error: "The chunked coding does not define any parameters. Their
+presence SHOULD be treated as an error" (RFC 9112, 7).
 """
 
 from collections.abc import Iterator
 
 from ._content_syntax import (
     element_offsets,
+    list_lint,
     parse_transfer_parameters,
     write_transfer_parameters,
 )
-from ._spec import Diagnostic, FieldSpec, Kind
+from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import Cursor, parse_list
 from ._types import TransferCoding
 
 
 def _coding(cur: Cursor) -> TransferCoding:
     name = cur.token("a transfer coding such as chunked").lower()
-    return TransferCoding(name, parse_transfer_parameters(cur))
+    end = cur.pos
+    params = parse_transfer_parameters(cur)
+    if params and name == "chunked":
+        # RFC 9112, 7: "Their presence SHOULD be treated as an error": a recipient cannot
+        # know what a parameter would change in the framing, so it does not guess.
+        raise FieldError("chunked takes no parameters: \"The chunked coding does not define "
+                         "any parameters. Their presence SHOULD be treated as an error\" "
+                         "(RFC 9112, 7)", cur.text.index(";", end))
+    return TransferCoding(name, params)
 
 
 def parse(raw: str) -> tuple[TransferCoding, ...]:
@@ -48,6 +59,6 @@ def lint(value: tuple[TransferCoding, ...], raw: str) -> Iterator[Diagnostic]:
 
 
 TRANSFER_ENCODING = FieldSpec(
-    "Transfer-Encoding", parse, write, "RFC 9112, 6.1", kind=Kind.LIST, lint=lint,
+    "Transfer-Encoding", parse, write, "RFC 9112, 6.1", kind=Kind.LIST, lint=list_lint(lint),
     value_type="tuple[TransferCoding, ...]", example="gzip, chunked",
 )

@@ -11,6 +11,7 @@ registered spelling ("websocket", "HTTP/2.0") is what a reader looks for.
 
 from __future__ import annotations
 
+from ._content_syntax import list_lint
 from ._spec import FieldSpec, Kind
 from ._syntax import Cursor, parse_list
 from ._value import value_type
@@ -39,4 +40,4 @@ def write(value: tuple[Protocol, ...]) -> str:
 
 
 UPGRADE = FieldSpec("Upgrade", parse, write, "RFC 9110, 7.8", kind=Kind.LIST,
-                    value_type="tuple[Protocol, ...]", example="websocket")
+                    value_type="tuple[Protocol, ...]", example="websocket", lint=list_lint())

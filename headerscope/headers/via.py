@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ._content_syntax import list_lint
 from ._host import parse_ipv6, parse_port
 from ._spec import Diagnostic, FieldSpec, Kind
 from ._syntax import Cursor, parse_list
@@ -98,5 +99,5 @@ def lint(value: tuple[ViaEntry, ...], raw: str) -> Iterator[Diagnostic]:
 
 
 VIA = FieldSpec("Via", parse, write, "RFC 9110, 7.6.3", kind=Kind.LIST,
-                value_type="tuple[ViaEntry, ...]", lint=lint,
+                value_type="tuple[ViaEntry, ...]", lint=list_lint(lint, comments=True),
                 example="1.0 fred, 1.1 p.example.net (Apache/1.1)")

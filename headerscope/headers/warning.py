@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
-from ._content_syntax import ElementOffsets
+from ._content_syntax import ElementOffsets, list_lint
 from ._dates import format_http_date, parse_http_date
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import Cursor, parse_list, quote_string
@@ -78,7 +78,7 @@ def lint(value: tuple[WarningValue, ...], raw: str) -> Iterator[Diagnostic]:
 
 
 WARNING = FieldSpec(
-    "Warning", parse, write, "RFC 7234, 5.5", kind=Kind.LIST, lint=lint,
+    "Warning", parse, write, "RFC 7234, 5.5", kind=Kind.LIST, lint=list_lint(lint),
     value_type="tuple[WarningValue, ...]", example='110 anderson/1.3.37 "Response is stale"',
     deprecated="Warning is obsoleted by RFC 9111: it was not widely implemented, and caches "
                "no longer send it",

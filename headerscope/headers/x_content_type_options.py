@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
+from ._content_syntax import list_lint
 from ._families import token_list_field
 from ._spec import Diagnostic
 from ._syntax import TOKEN_RE
@@ -31,4 +32,4 @@ def lint(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:
 
 X_CONTENT_TYPE_OPTIONS = dataclasses.replace(
     token_list_field("X-Content-Type-Options", "Fetch, X-Content-Type-Options", example="nosniff"),
-    lint=lint)
+    lint=list_lint(lint))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ._content_syntax import list_lint
 from ._host import Host, parse_host, write_host
 from ._spec import FieldSpec, Kind
 from ._syntax import Cursor, parse_list
@@ -77,13 +78,14 @@ def write_real_ip(value: Node) -> str:
 
 
 X_FORWARDED_FOR = FieldSpec("X-Forwarded-For", parse_for, write_for, "de facto (RFC 7239, 1)",
-                            kind=Kind.LIST, value_type="tuple[Node, ...]",
+                            kind=Kind.LIST, value_type="tuple[Node, ...]", lint=list_lint(),
                             example="203.0.113.195, 2001:db8:85a3::8a2e:370:7334, 198.51.100.17")
 X_FORWARDED_HOST = FieldSpec("X-Forwarded-Host", parse_host_list, write_host_list,
                              "de facto (RFC 7239, 1)", kind=Kind.LIST,
-                             value_type="tuple[Host, ...]", example="id42.example-cdn.com")
+                             value_type="tuple[Host, ...]", example="id42.example-cdn.com",
+                             lint=list_lint())
 X_FORWARDED_PROTO = FieldSpec("X-Forwarded-Proto", parse_proto, write_proto,
                               "de facto (RFC 7239, 1)", kind=Kind.LIST,
-                              value_type="tuple[str, ...]", example="https")
+                              value_type="tuple[str, ...]", example="https", lint=list_lint())
 X_REAL_IP = FieldSpec("X-Real-IP", parse_real_ip, write_real_ip, "de facto (nginx realip)",
                       value_type="Node", example="203.0.113.195")

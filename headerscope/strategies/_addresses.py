@@ -20,6 +20,7 @@ from ..headers.prefer import Handling, Preference, Return
 from ..headers.products import Comment, Product
 from ..headers.via import ViaEntry
 from ._common import lower_tokens, quoted_contents, tokens
+from ._content import undecoded_chars, undecoded_charsets
 
 # -- hosts and addresses -------------------------------------------------------------------
 
@@ -144,9 +145,14 @@ link_params = st.one_of(
         st.builds(ExtValue, st.text(max_size=12), st.just("UTF-8"),
                   st.sampled_from(["", "en", "de-DE"])),
         st.builds(ExtValue, st.text(st.characters(codec="latin-1"), max_size=12),
-                  st.just("ISO-8859-1"), st.just("")))),
+                  st.just("ISO-8859-1"), st.just("")),
+        st.builds(ExtValue, undecoded_chars, undecoded_charsets, st.just("")))),
 )
-links = st.builds(Link, uri_references(), st.lists(link_params, max_size=4).map(tuple))
+# RFC 8288, 3.3: "The rel parameter MUST be present but MUST NOT appear more than once in a
+# given link-value; occurrences after the first MUST be ignored by parsers" (the parser warns):
+# a sender's valid value names each parameter once.
+links = st.builds(Link, uri_references(),
+                  st.lists(link_params, max_size=4, unique_by=lambda p: p.name).map(tuple))
 
 _words = st.none() | (tokens | quoted_contents).filter(bool)
 _known_prefs = st.one_of(

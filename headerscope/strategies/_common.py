@@ -35,6 +35,15 @@ http_dates = st.datetimes(
     min_value=datetime(1000, 1, 1), max_value=datetime(9999, 12, 31), timezones=st.just(UTC)
 ).map(lambda d: d.replace(microsecond=0))
 ows = st.sampled_from(["", " ", "\t", "  "])
+
+
+def unique_params(names: S[str], values: S[Any], *, max_size: int) -> S[dict[str, Any]]:
+    """Parameters whose names differ case-insensitively, where a field's grammar or parser lets
+    each name occur once: "Parameter names are case-insensitive" (RFC 9110, 5.6.6), so `a` and
+    `A` are one name twice, which a dict with both keys would draw."""
+    pairs = st.lists(st.tuples(names, values), max_size=max_size,
+                     unique_by=lambda pair: pair[0].lower())
+    return pairs.map(dict)
 # text that no token-based grammar accepts
 junk = st.sampled_from(["", ",", ";", "=", '"', "\x00", "\x7f", "a b c", "(", "\\", "@@", "\u2028"])
 separators = st.sampled_from([", ", ",", " , ", "\t,", ", ,", ",,", " ,\t, "])

@@ -20,7 +20,14 @@ from ..headers.sec_websocket import WebSocketExtension
 from ..headers.set_cookie import CookieAttribute, SameSite, SetCookie
 from ..headers.strict_transport_security import StrictTransportSecurity
 from ..headers.x_frame_options import AllowFrom, FrameOption
-from ._common import FieldStrategies, lower_tokens, ows, quoted_contents, tokens
+from ._common import (
+    FieldStrategies,
+    lower_tokens,
+    ows,
+    quoted_contents,
+    tokens,
+    unique_params,
+)
 
 _ALNUM = string.ascii_letters + string.digits
 _LOWER_ALNUM = string.ascii_lowercase + string.digits
@@ -179,12 +186,13 @@ _hsts_extensions = st.dictionaries(
 _hsts = st.builds(StrictTransportSecurity, st.integers(0, 10**12), st.booleans(), st.booleans(),
                   _hsts_extensions)
 _hsts_spellings = _sample('MAX-AGE="31536000" ; INCLUDESUBDOMAINS', ";max-age=0;",
-                          "max-age = 10; preload", "includeSubDomains; max-age=1")
+                          "max-age = 10; preload", "includeSubDomains; max-age=1",
+                          "max-age=" + "0" * 25 + "60", "max-age=" + "9" * 30)
 _hsts_invalid = _sample(
     "", "max-age", "max-age=", "max-age=-1", "max-age=1.5", "max-age=abc", "includeSubDomains",
     "max-age=1; max-age=2", "max-age=1; includeSubDomains=yes", "max-age=1;; preload=1",
     "max-age=1 includeSubDomains", 'max-age="1', "MAX-AGE=1; Max-Age=2", 'max-age=""',
-    "max-age=" + "9" * 20, "max-age=1, includeSubDomains")
+    "max-age=" + "9" * 20 + "x", "max-age=1, includeSubDomains")
 
 _origins = st.builds(
     Origin,
@@ -218,8 +226,9 @@ _dnt = st.builds(TrackingPreference, st.booleans(),
                          max_size=8))
 _versions = st.lists(st.integers(0, 255), min_size=1, max_size=3).map(tuple)
 _extensions = st.lists(
-    st.builds(WebSocketExtension, tokens, st.dictionaries(tokens, st.none() | tokens,
-                                                          max_size=3)),
+    # RFC 6455, 9.1 gives no case rule for parameter names; the parser refuses a repeated one,
+    # so a drawn extension never repeats a name in any case
+    st.builds(WebSocketExtension, tokens, unique_params(tokens, st.none() | tokens, max_size=3)),
     min_size=1, max_size=3).map(tuple)
 
 

@@ -157,7 +157,8 @@ STRUCTURED: dict[str, FieldStrategies] = {
     "sec-fetch-site": _token_field(SITES),
     "sec-fetch-storage-access": _token_field(STORAGE_ACCESS),
     "sec-fetch-user": FieldStrategies(
-        values=st.just(True), invalid=invalid_sf("?0", "true", '"?1"', "1", item=True),
+        # ?0 is never sent but still a Boolean a server reads: valid, with a warning
+        values=st.booleans(), invalid=invalid_sf("true", '"?1"', "1", "?2", item=True),
         spellings=st.sampled_from([" ?1", "?1;x", "?1 "])),
     "sec-purpose": FieldStrategies(
         values=_purposes, invalid=invalid_sf('"prefetch"', "prefetch;", "prefetch,", "?1"),

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from ..headers._families import MAX_DELTA
 from ..headers._host import Host, HostKind
 from ..headers._types import MediaType
 from ..headers.alt_svc import CLEAR, Alternative
@@ -70,7 +71,7 @@ _alt_params = st.dictionaries(lower_tokens.filter(lambda n: n not in ("ma", "per
                               tokens | quoted_contents, max_size=2)
 _alternatives = st.builds(Alternative, st.text(st.characters(codec="latin-1"), min_size=1,
                                                max_size=8),
-                          _hosts, st.integers(0, 10**12), st.booleans(), _alt_params)
+                          _hosts, st.integers(0, MAX_DELTA), st.booleans(), _alt_params)
 _alt_svc = st.just((CLEAR,)) | tuples(_alternatives, min_size=1)
 _alt_svc_invalid = _sample(
     "", "clear, h2=\":443\"", "CLEAR", "h2=:443", 'h2=":"', 'h2="example.com"',
@@ -170,9 +171,9 @@ TIER2_CLASSIC: dict[str, FieldStrategies] = {
         values=_field_names, invalid=_bad_names, spellings=joined(tokens)),
     "access-control-max-age": FieldStrategies(
         values=delay_seconds,
-        invalid=_sample("", "-1", "1.5", "10s", "abc", "1 2", "+5", "9" * 20, "600, 600",
+        invalid=_sample("", "-1", "1.5", "10s", "abc", "1 2", "+5", "9" * 20 + "s", "600, 600",
                         "0x10"),
-        spellings=_sample("0600", "86400", "7201")),
+        spellings=_sample("0600", "86400", "7201", "0" * 25 + "600", "9" * 30)),
     "alt-svc": FieldStrategies(values=_alt_svc, invalid=_alt_svc_invalid,
                                spellings=_alt_svc_spellings),
     "authentication-info": _auth_info,

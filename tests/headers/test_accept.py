@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 
-from headerscope.headers._rfc8187 import ExtValue
 from headerscope.headers._types import MediaRange
 from headerscope.headers.accept import ACCEPT
 
@@ -28,7 +27,8 @@ CHROMIUM = ("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,im
     ("text/html ; level=1 ; q=0.5", (MediaRange("text", "html", {"level": "1"}, D("0.5")),)),
     ('text/html;Level="a \\"b\\""', (MediaRange("text", "html", {"level": 'a "b"'}),)),
     ("text/html;q=0.5;ext=1", (MediaRange("text", "html", {}, D("0.5"), {"ext": "1"}),)),
-    ("a/b;t*=UTF-8'en'%e2%82%ac", (MediaRange("a", "b", {"t*": ExtValue("€", "UTF-8", "en")}),)),
+    # Accept does not adopt RFC 8187: "t*" is a plain parameter name (issue 17)
+    ("a/b;t*=UTF-8'en'%e2%82%ac", (MediaRange("a", "b", {"t*": "UTF-8'en'%e2%82%ac"}),)),
     (", ,text/html,,  ,", (MediaRange("text", "html"),)),
     ("", ()),
     ("a/b, c/d;q=0.2", (MediaRange("a", "b"), MediaRange("c", "d", q=D("0.2")))),
@@ -81,8 +81,6 @@ def test_writes_canonically(raw: str, canonical: str) -> None:
     ("text/ht ml", "expected ',' or the end of the value", 8),
     ("text/html;q=0.5;x", "expected '='", 17),
     ("text/html;a=1;A=2", "parameter 'a' is repeated", 14),
-    ("a/b;t*=UTF-8''%zz", "bad percent-encoding", 14),
-    ("a/b;t*=\"UTF-8''x\"", "must not be quoted", 7),
     ("\u00fc/x", "expected a media type", 0),
     ("text/html, image/png;q=0.5 x", "expected ',' or the end of the value", 27),
 ])

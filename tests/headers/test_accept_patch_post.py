@@ -21,7 +21,8 @@ from ._content_helpers import rejects, round_trips, warned, warnings
 ])
 def test_accept_patch_parses(raw: str, expected: tuple[MediaType, ...]) -> None:
     assert ACCEPT_PATCH.parse(raw) == expected
-    assert warnings(ACCEPT_PATCH, raw) == []
+    # empty elements are read, and warned of (tests/headers/test_class_lists.py)
+    assert [w for w in warnings(ACCEPT_PATCH, raw) if "empty list element" not in w[0]] == []
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

@@ -19,7 +19,8 @@ from ._content_helpers import rejects, round_trips, warnings
 ])
 def test_parses(raw: str, expected: tuple[str, ...]) -> None:
     assert CLEAR_SITE_DATA.parse(raw) == expected
-    assert warnings(CLEAR_SITE_DATA, raw) == []
+    # empty elements are read, and warned of (tests/headers/test_class_lists.py)
+    assert [w for w in warnings(CLEAR_SITE_DATA, raw) if "empty list element" not in w[0]] == []
 
 
 def test_writes_quoted_strings() -> None:

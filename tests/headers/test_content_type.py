@@ -1,10 +1,9 @@
-"""Content-Type: a media type, case-folded, with parameters (RFC 8187 `*=` values decoded)."""
+"""Content-Type: a media type, case-folded, with parameters (a `name*` is a plain name)."""
 
 from __future__ import annotations
 
 import pytest
 
-from headerscope.headers._rfc8187 import ExtValue
 from headerscope.headers._types import MediaType
 from headerscope.headers.content_type import CONTENT_TYPE
 
@@ -21,10 +20,10 @@ BOUNDARY = "----WebKitFormBoundary7MA4YWxkTrZu0gW"
     (f"multipart/form-data; boundary={BOUNDARY}",  # Chromium's form upload
      MediaType("multipart", "form-data", {"boundary": BOUNDARY})),
     ("application/x-www-form-urlencoded", MediaType("application", "x-www-form-urlencoded")),
+    # RFC 9110's parameters do not adopt RFC 8187: "title*" is a token name, its value plain
     ("text/plain;title*=UTF-8'en'%e2%82%ac%20rates",
-     MediaType("text", "plain", {"title*": ExtValue("€ rates", "UTF-8", "en")})),
-    ("text/plain;title*=iso-8859-1''%A3", MediaType("text", "plain",
-                                                    {"title*": ExtValue("£", "ISO-8859-1")})),
+     MediaType("text", "plain", {"title*": "UTF-8'en'%e2%82%ac%20rates"})),
+    ('text/plain;title*="x y"', MediaType("text", "plain", {"title*": "x y"})),
     ("text/plain ; a=b ;", MediaType("text", "plain", {"a": "b"})),
     ('text/plain;a="q\\"uote"', MediaType("text", "plain", {"a": 'q"uote'})),
 ])
@@ -34,7 +33,7 @@ def test_parses(raw: str, expected: MediaType) -> None:
 
 @pytest.mark.parametrize(("raw", "canonical"), [
     ("Text/HTML ; Charset=\"utf-8\"", "text/html;charset=utf-8"),
-    ("text/plain;title*=utf-8''%e2%82%ac", "text/plain;title*=UTF-8''%E2%82%AC"),
+    ('text/plain;title*="utf-8\'\'%e2"', "text/plain;title*=utf-8''%e2"),
     ('multipart/mixed; boundary="a b"', 'multipart/mixed;boundary="a b"'),
 ])
 def test_writes_canonically(raw: str, canonical: str) -> None:
@@ -51,12 +50,6 @@ def test_writes_canonically(raw: str, canonical: str) -> None:
     ("text/html, text/plain", "unexpected ','", 9),
     ("text/html;a=1;a=2", "parameter 'a' is repeated", 14),
     ("text html", "expected '/'", 4),
-    ("text/plain;t*=UTF-8''%e2%82", "not valid UTF-8", 21),
-    ("text/plain;t*=UTF-8''a%2", "bad percent-encoding", 22),
-    ("text/plain;t*=UTF-8''a*b", "'*' must be percent-encoded", 22),
-    ("text/plain;t*=KOI8-R''x", "charset 'KOI8-R' is not supported", 14),
-    ("text/plain;t*=UTF-8'en_GB'x", "not a language tag", 22),
-    ("text/plain;t*=UTF-8", "charset'language'value", 19),
 ])
 def test_rejects(raw: str, fragment: str, position: int) -> None:
     rejects(CONTENT_TYPE, raw, fragment, position)

@@ -29,7 +29,6 @@ def test_writes() -> None:
     ("timeout=5 max=100", "expected ',' or the end of the value, found 'm'", 10),
     ("300", "expected '=', found end of value", 3),  # what old Firefox sent
     ('timeout="5', "expected '\"', found end of value", 10),
-    ("timeout=99999999999", "timeout: a number of seconds has too many digits", 8),
 ])
 def test_rejects(raw: str, fragment: str, position: int) -> None:
     with pytest.raises(FieldError) as info:

@@ -39,7 +39,6 @@ def test_writes_canonically() -> None:
     ("bytes=-", "expected a suffix length", 7),
     ("bytes=1", "expected '-'", 7),
     ("bytes=0-1 2-3", "expected ',' or the end of the value", 10),
-    ("bytes=0-99999999999999999999", "too many digits", 8),
     ("items=", "empty range set", 6),
 ])
 def test_rejects(raw: str, fragment: str, position: int) -> None:

@@ -16,6 +16,8 @@ from headerscope.strategies._content import ext_values
     ("iso-8859-1'en'%A3%20rates", ExtValue("£ rates", "ISO-8859-1", "en")),  # 3.2.2
     ("UTF-8'de-CH'", ExtValue("", "UTF-8", "de-CH")),
     ("UTF-8''!#$&+-.^_`|~", ExtValue("!#$&+-.^_`|~")),
+    # another charset is valid syntax, kept percent-encoded (3.2.1: "reserved for future use")
+    ("koi8-r''%C1x", ExtValue("%C1x", "KOI8-R")),
 ])
 def test_decodes(raw: str, expected: ExtValue) -> None:
     assert parse_ext_value(raw, 0) == expected
@@ -24,8 +26,8 @@ def test_decodes(raw: str, expected: ExtValue) -> None:
 @pytest.mark.parametrize(("raw", "fragment", "position"), [
     ("UTF-8", "charset'language'value", 5),
     ("UTF-8'en", "charset'language'value", 8),
-    ("''abc", "charset '' is not supported", 0),
-    ("KOI8-R''x", "charset 'KOI8-R' is not supported", 0),
+    ("''abc", "a charset name such as UTF-8, not \"'\"", 0),
+    ("K@I8''x", "a charset name such as UTF-8, not '@'", 1),
     ("UTF-8'e n'x", "not a language tag", 7),
     ("UTF-8''%4", "bad percent-encoding", 7),
     ("UTF-8''ab%g1", "bad percent-encoding", 9),

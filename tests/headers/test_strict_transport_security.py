@@ -33,7 +33,6 @@ def test_parses(raw: str, expected: StrictTransportSecurity) -> None:
     ("max-age=-1", "max-age must be a number of seconds", 8),
     ("max-age=1.5", "max-age must be a number of seconds", 8),
     ('max-age=""', "max-age must be a number of seconds", 8),
-    ("max-age=" + "9" * 20, "too many digits", 8),
     ("max-age=1; MAX-AGE=2", "directive 'max-age' is repeated", 11),
     ("max-age=1; preload; preload", "directive 'preload' is repeated", 20),
     ("max-age=1; includeSubDomains=yes", "includeSubDomains takes no value", 29),
