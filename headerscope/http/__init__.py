@@ -6,6 +6,7 @@ Nothing here touches a socket, so every rule can be tested, and fuzzed, as a pur
 from ._errors import HTTPError
 from ._limits import Limits
 from ._model import (
+    App,
     ClientCertificate,
     ConnectionDetails,
     ConnectionInfo,
@@ -23,6 +24,7 @@ from ._writer import CONTINUE, DateCache, encode_response, error_response
 __all__ = [
     "CONTINUE",
     "NEED_DATA",
+    "App",
     "ClientCertificate",
     "ConnectionDetails",
     "ConnectionInfo",

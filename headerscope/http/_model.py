@@ -79,6 +79,8 @@ class StreamingResponse(Response):
     source: ChunkSource | None = None
 
 
+# What the server calls for each request (headerscope.server; pages/app.py's make_app makes one).
+App: TypeAlias = Callable[["Request", "ConnectionInfo"], "Response"]
 # An answer built away from the server's event loop (server/_offload.py): `Work` runs on a
 # worker thread and touches nothing the loop owns; the `Finish` it returns runs on the loop
 # (it may record the request, read the capture store) and gives the Response, or more Work

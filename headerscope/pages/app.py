@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from .. import phases
 from ..headers import REGISTRY, FieldSection
-from ..http import ConnectionInfo, Finish, Request, Response, Work
+from ..http import App, ConnectionInfo, Finish, Request, Response, Work
 from ..sxml import Node, render_document
 from . import fields_page
 from .document import dumps, request_json
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from ..captures.service import StoreConfig
     from ..proxy import Networks
 
-App = Callable[[Request, ConnectionInfo], Response]
 
 if phases.RECORDER is not None:  # `headerscope bench --phases` only; decided once, at import
     inspect_fields = phases.RECORDER.timed("parsing", inspect_fields)

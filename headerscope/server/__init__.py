@@ -8,9 +8,8 @@ knows about the connection; the server owns framing, Date, Server, Content-Lengt
 Connection, and answers every framing error itself.
 """
 
-from ..http import ConnectionInfo, Request, Response
-from ._connection import App
-from ._run import serve
+from ..http import App, ConnectionInfo, Request, Response
+from ._serve import serve
 from ._server import Server
 from .config import ServerConfig
 

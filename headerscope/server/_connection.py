@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from .. import phases
@@ -38,7 +37,6 @@ from ._state import MemoryShare
 if TYPE_CHECKING:
     from ._state import ServerState
 
-App = Callable[[Request, ConnectionInfo], Response]
 
 log = logging.getLogger("headerscope.server")
 access_log = logging.getLogger("headerscope.access")

@@ -29,12 +29,8 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING
 
-from ..http import ConnectionInfo, Finish, Request, Response, Work
-
-if TYPE_CHECKING:
-    from ._connection import App
+from ..http import App, ConnectionInfo, Finish, Request, Response, Work
 
 log = logging.getLogger("headerscope.server")
 

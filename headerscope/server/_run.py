@@ -1,4 +1,4 @@
-"""`serve(config, app)`: run until SIGINT or SIGTERM, in one process or as supervised workers."""
+"""One serving process: run until SIGINT or SIGTERM (serve.py decides how many)."""
 
 from __future__ import annotations
 
@@ -6,28 +6,15 @@ import asyncio
 import logging
 import os
 import signal
-import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from ._connection import App
+from ..http import App
 from ._loops import loop_factory
-from ._server import Server, raise_fd_limit, url
+from ._server import Server, url
 from .config import ServerConfig
 
 log = logging.getLogger("headerscope.server")
-
-
-def serve(config: ServerConfig, app: App) -> int:
-    """Serve until SIGINT or SIGTERM; return the process exit status."""
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    raise_fd_limit()
-    if config.workers > 1:
-        from ._workers import supervise
-
-        return supervise(config, app)
-    return run_one(config, app)
 
 
 def run_one(config: ServerConfig, app: App, *, reuse_port: bool = False,

@@ -11,9 +11,9 @@ import ssl
 import time
 from typing import Any
 
-from ..http import ConnectionDetails, TLSDetails
+from ..http import App, ConnectionDetails, TLSDetails
 from ..proxy import Networks, ProxyHeader
-from ._connection import App, HTTPConnection
+from ._connection import HTTPConnection
 from ._front import ProxyFront
 from ._h2 import H2Connection
 from ._state import ServerState

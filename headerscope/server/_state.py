@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from ..http import DateCache
+from ..http import App, DateCache
 from ._offload import Offloader
 from .config import ServerConfig
 
-if TYPE_CHECKING:
-    from ._connection import App, HTTPConnection
-    from ._front import ProxyFront
-    from ._h2 import H2Connection
-    from ._tls import TLSConnection
+
+class Member(Protocol):
+    """A connection at HTTP on the roster (HTTPConnection, H2Connection): what the server
+    asks of each, so that this module, which they all import, imports none of them."""
+
+    def recount_output(self) -> int:
+        """Its answers still in the transport's buffer, brought up to date in the total."""
+
+    def shutdown(self) -> None:
+        """The server stops: finish what is in progress, then close."""
+
+    def abort(self) -> None:
+        """Close now."""
+
+
+class Pending(Protocol):
+    """A connection not yet at HTTP (ProxyFront, TLSConnection)."""
+
+    def abort(self) -> None:
+        """Close now."""
 
 
 _RECOUNT = 0.05  # seconds between exact counts of the output held
@@ -27,9 +42,9 @@ class ServerState:
     loop: asyncio.AbstractEventLoop
     max_connections: int  # the configured maximum, lowered to fit the file-descriptor limit
     dates: DateCache = field(default_factory=DateCache)
-    connections: set[HTTPConnection | H2Connection] = field(default_factory=set)
+    connections: set[Member] = field(default_factory=set)
     # Connections not yet at HTTP: a PROXY header or a TLS handshake still to come.
-    pending: set[ProxyFront | TLSConnection] = field(default_factory=set)
+    pending: set[Pending] = field(default_factory=set)
     server_name: bytes = b""  # the Server field value, encoded once
     # Memory held by all connections (config.max_input_memory, max_output_memory): each
     # connection adds the change in what it holds, so the totals cost nothing to keep.

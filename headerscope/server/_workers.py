@@ -19,7 +19,8 @@ import select
 import signal
 import time
 
-from ._connection import App
+from ..http import App
+from ._run import run_one
 from ._server import bind_sockets, url
 from .config import ServerConfig
 
@@ -51,8 +52,6 @@ def supervise(config: ServerConfig, app: App) -> int:
                 for sock in holders:
                     sock.close()
                 signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
-                from ._run import run_one
-
                 code = run_one(worker_config, app, reuse_port=True, announce=False,
                                ready=lambda: _say_ready(writable))
             except BaseException:

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from headerscope.headers import REGISTRY, FieldSpec
-from headerscope.http import ConnectionInfo
-from headerscope.pages.app import App, make_app
+from headerscope.http import App, ConnectionInfo
+from headerscope.pages.app import make_app
 from tests.pages.helpers import make_request
 
 RATIO = 2.5  # time(2n) <= RATIO * time(n): linear with room for noise, not quadratic (4)
