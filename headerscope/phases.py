@@ -1,17 +1,17 @@
 """Where a request's time goes, phase by phase: the hooks behind `headerscope bench --phases`.
 
 Strategy: zero cost when off. `RECORDER` is None unless the environment variable
-HEADERSCOPE_PHASES names a file when the server starts; the server and the app test it once,
-at import, and only then wrap their steps (see the end of `server/_connection.py` and of
-`pages/app.py`), so the request path of a normal server is the unwrapped code. When on, each
-phase's wall time is summed with `perf_counter_ns` (a thread CPU clock would cost a system
-call, about 1 µs, per reading). SIGUSR1 makes every server process write its sums to FILE.PID
-as JSON, which the benchmark reads before and after its load and subtracts. On a shared
-machine wall time also counts the moments the server was ready but waited for its core; the
-benchmark scales the phases by the share of such time the kernel reports for the server
-(/proc/PID/schedstat: time on the CPU, time waiting on the run queue). What no hook covers
-(accept, the read system calls, the event loop, timers) is the process's CPU time minus the
-phases.
+HEADERSCOPE_PHASES names a file when the server starts; the server and the app test it once, at
+import, and only then wrap their steps (see the end of `server/_connection.py`, and
+`pages/app.py` and `pages/respond.py`), so the request path of a normal server is the unwrapped
+code. When on, each phase's wall time is summed with `perf_counter_ns` (a thread CPU clock
+would cost a system call, about 1 µs, per reading). SIGUSR1 makes every server process write
+its sums to FILE.PID as JSON, which the benchmark reads before and after its load and
+subtracts. On a shared machine wall time also counts the moments the server was ready but
+waited for its core; the benchmark scales the phases by the share of such time the kernel
+reports for the server (/proc/PID/schedstat: time on the CPU, time waiting on the run queue).
+What no hook covers (accept, the read system calls, the event loop, timers) is the process's
+CPU time minus the phases.
 
 This module imports only the standard library: the server imports it.
 """

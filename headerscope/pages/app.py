@@ -11,94 +11,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import unquote
 
 from .. import phases
 from ..headers import REGISTRY, FieldSection
 from ..http import App, ConnectionInfo, Finish, Request, Response, Work
-from ..sxml import Node, render_document
 from . import fields_page
-from .document import dumps, request_json
+from .document import request_json
 from .inspection import Inspection, for_display, inspect_fields, is_capture_page, redact_head
 from .inspector import inspector_tree
 from .negotiate import negotiate
-from .style import CONTENT_SECURITY_POLICY
+from .options import PageOptions
+from .respond import CONTENT_TYPES, render_view, respond
 from .text import inspector_text, raw_text
-from .visible import inert_html, inert_text
 
-if TYPE_CHECKING:
-    from ..captures.service import StoreConfig
-    from ..proxy import Networks
-
+__all__ = ["CONTENT_TYPES", "PageOptions", "make_app", "render_view", "respond", "route"]
 
 if phases.RECORDER is not None:  # `headerscope bench --phases` only; decided once, at import
     inspect_fields = phases.RECORDER.timed("parsing", inspect_fields)
     inspector_tree = phases.RECORDER.timed("tree", inspector_tree)
-    render_document = phases.RECORDER.timed("rendering", render_document)
 
-CONTENT_TYPES = {
-    "html": "text/html; charset=utf-8",
-    "json": "application/json; charset=utf-8",
-    "text": "text/plain; charset=utf-8",
-    "raw": "text/plain; charset=utf-8",
-}
 FAVICON = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
            b'<rect width="16" height="16" rx="3" fill="#2b6cb0"/>'
            b'<path d="M4 4v8M4 8h5M9 4v8" stroke="#fff" stroke-width="2"/></svg>')
-
-
-@dataclass(frozen=True)
-class PageOptions:
-    strict: bool = False  # 400 on the first invalid known field
-    redact: frozenset[str] = field(default_factory=frozenset)  # names to hide, in any case
-    compare: bool = False  # serve --compare: the peers' readings (pages/compare_view.py)
-    # serve --trusted-proxy: the networks whose Forwarded / X-Forwarded-For are believed.
-    trusted_proxies: Networks | None = None
-    store: StoreConfig | None = None  # serve keeps captures (--store...); None: none kept
-
-    def __post_init__(self) -> None:
-        # Field names are case-insensitive (RFC 9110, 5.1): every reader compares lower case.
-        object.__setattr__(self, "redact", frozenset(n.lower() for n in self.redact))
-
-
-def security_headers(content_type: str) -> tuple[tuple[str, str], ...]:
-    return (
-        ("Content-Type", content_type),
-        ("X-Content-Type-Options", "nosniff"),
-        ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
-        ("Cache-Control", "no-store"),
-        ("Referrer-Policy", "no-referrer"),
-        ("Vary", "Accept"),
-    )
-
-
-# One tuple per view, so that the server encodes each only once (http/_writer.py).
-_HEADERS = {view: security_headers(ctype) for view, ctype in CONTENT_TYPES.items()}
 _HELLO_HEADERS = (("Content-Type", "text/plain; charset=utf-8"),)
 _FAVICON_HEADERS = (("Content-Type", "image/svg+xml"), ("Cache-Control", "max-age=86400"))
-
-
-def respond(view: str, body: str, status: int = 200) -> Response:
-    """The one place a page becomes bytes. The pages make every piece visible where they
-    draw it; here each view passes one last linear guard (visible.py), so that no control,
-    bidi override or lone surrogate from the request leaves by a path that forgot to: the
-    text and raw views are read in terminals. JSON is made inert by `dumps` itself."""
-    if view == "html":
-        body = inert_html(body)
-    elif view != "json":
-        body = inert_text(body)
-    return Response(status, _HEADERS[view], body.encode("utf-8"))
-
-
-def render_view(view: str, tree: Callable[[], Node], text: Callable[[], str],
-                document: Callable[[], Any]) -> Response:
-    if view == "html":
-        return respond("html", render_document(tree()))
-    if view == "json":
-        return respond("json", dumps(document()) + "\n")
-    return respond("text", text())
 
 
 def strict_error(section: FieldSection) -> Response | None:
@@ -118,12 +56,15 @@ def strict_error(section: FieldSection) -> Response | None:
 _NO_FIELDS = FieldSection(())  # what inspect_fields([]) returns: most requests have no trailers
 
 
-def make_app(options: PageOptions = PageOptions()) -> App:
+_DEFAULTS = PageOptions()
+
+
+def make_app(options: PageOptions = _DEFAULTS) -> App:
     pages: Callable[[Inspection], Response] = route
     if options.compare:  # decided once: without --compare nothing of it is even imported
         from .compare_view import compare_pages
 
-        pages = compare_pages(options)
+        pages = compare_pages(options, route)
 
     redact = options.redact
     record: Callable[[Request, ConnectionInfo, Response, Inspection], None] | None = None

@@ -23,6 +23,7 @@ from . import live
 from .captures_diff import diff_answer
 from .inspection import Inspection, is_capture_page
 from .negotiate import negotiate
+from .respond import render_view, respond
 
 _ONE = re.compile(r"/captures/([0-9]{1,18})(/raw|\.har|\.curl|\.http)?")
 _DIFF = re.compile(r"/captures/([0-9]{1,18})/diff/([0-9]{1,18})")
@@ -97,8 +98,6 @@ def costly(request: Request) -> bool:
 
 
 def _answer(status: int, result: Any) -> Response:
-    from .app import render_view, respond
-
     if isinstance(result, Response):
         return result
     if isinstance(result, Pure):

@@ -41,13 +41,15 @@ from ..compare.render import (
 from ..headers import FieldSection, ParsedField
 from ..http import Limits, Response
 from ..sxml import Node
-from .app import PageOptions, render_view, route
 from .document import request_json as document_json
 from .inspection import Inspection, for_display
 from .inspector import FIELDS_HEAD, field_row, inspector_tree
+from .options import PageOptions
+from .respond import render_view
 from .text import inspector_text
 from .visible import visible
 
+Route = Callable[..., Response]  # app.route(ins, inspector=...)
 _QUIET = (Verdict.NOT_COVERED, Verdict.MISSING)
 # A redacted value of one of these would change the framing itself: not compared then.
 _FRAMING_FIELDS = ("host", "content-length", "transfer-encoding")
@@ -57,8 +59,9 @@ _HUGE = 1 << 40
 _SERVED = Limits(_HUGE, _HUGE, _HUGE, _HUGE, _HUGE, _HUGE)
 
 
-def compare_pages(options: PageOptions) -> Callable[[Inspection], Response]:
-    """A `route` that adds the comparison to the inspector's HTML, text and JSON views."""
+def compare_pages(options: PageOptions, route: Route) -> Callable[[Inspection], Response]:
+    """`route` (app.py's), with the comparison added to the inspector's HTML, text and JSON
+    views."""
 
     def inspector(ins: Inspection, view: str) -> Response:
         rc = compare_inspection(ins, options.redact)

@@ -11,7 +11,7 @@ from headerscope import phases
 from headerscope.bench.loadgen import LoadGenerator
 from headerscope.bench.profiles import PROFILES, request_bytes
 from headerscope.bench.target import Target, free_port, headerscope_command
-from headerscope.pages import app
+from headerscope.pages import app, respond
 from headerscope.server import _connection
 
 
@@ -20,7 +20,7 @@ def test_off_unless_the_environment_asks_and_then_nothing_is_wrapped() -> None:
     assert phases.RECORDER is None
     assert _connection.HTTPConnection._respond.__qualname__ == "HTTPConnection._respond"
     assert not hasattr(vars(app)["inspect_fields"], "__wrapped__")
-    assert not hasattr(vars(app)["render_document"], "__wrapped__")
+    assert not hasattr(vars(respond)["render_document"], "__wrapped__")
 
 
 def test_a_server_started_with_the_variable_times_every_phase(tmp_path: Path) -> None:

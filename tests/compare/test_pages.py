@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from headerscope.pages.app import PageOptions, make_app
+from headerscope.pages.app import PageOptions, make_app, route
 from headerscope.pages.compare_view import compare_pages
 from headerscope.pages.inspection import Inspection, inspect_fields
 
@@ -87,7 +87,7 @@ def test_without_the_raw_bytes_only_fields_are_compared() -> None:
     section = inspect_fields(FIELDS[:2])
     ins = Inspection("GET", "/?format=text", "HTTP/1.1", section, inspect_fields([]),
                      raw_available=False)
-    text = compare_pages(PageOptions(compare=True))(ins).body.decode()
+    text = compare_pages(PageOptions(compare=True), route)(ins).body.decode()
     assert "framing  headerscope" not in text
     assert "note: the raw request bytes are not available under this server" in text
     assert "! stdlib    disagree" in text
