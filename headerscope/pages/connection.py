@@ -244,8 +244,27 @@ def connection_tree(ins: Inspection) -> Node:
     return markup
 
 
+_ROW_CACHE: dict[tuple[str, str], Raw] = {}
+_ROW_CACHE_SIZE = 1024
+_ROW_TEXT_MAX = 256  # so the cache holds at most about 1024 x 400 bytes
+
+
+def _fact_row(label: str, text: str) -> Raw:
+    """One row of the facts table as markup, made once per (label, text): over HTTP/2 the
+    section is drawn for every request, and its rows repeat from one request to the next
+    (the stream's number aside), so most cost a lookup instead of a walk of the serializer."""
+    key = (label, text)
+    row = _ROW_CACHE.get(key)
+    if row is None:
+        row = Raw(render(("tr", ("th", label), ("td", ("code", text)))))
+        if len(text) <= _ROW_TEXT_MAX:  # a client's long SETTINGS list is not kept
+            _make_room(_ROW_CACHE, _ROW_CACHE_SIZE)
+            _ROW_CACHE[key] = row
+    return row
+
+
 def _connection_tree(ins: Inspection) -> Node:
-    rows = [("tr", ("th", label), ("td", ("code", text))) for label, text in facts(ins)]
+    rows = [_fact_row(label, text) for label, text in facts(ins)]
     parts: list[Node] = [("h2", "Connection"), ("table", {"class": "facts"}, ("tbody", rows))]
     walk = ins.walk
     if walk is not None and len(walk.hops) > 1:
