@@ -32,6 +32,7 @@ from .access_control_response import (
 from .activate_storage_access import ACTIVATE_STORAGE_ACCESS
 from .age import AGE
 from .allow import ALLOW
+from .alpn import ALPN
 from .alt_svc import ALT_SVC
 from .authenticate import PROXY_AUTHENTICATE, WWW_AUTHENTICATE
 from .authentication_info import AUTHENTICATION_INFO, PROXY_AUTHENTICATION_INFO
@@ -41,6 +42,7 @@ from .cache_groups import CACHE_GROUP_INVALIDATION, CACHE_GROUPS
 from .cache_status import CACHE_STATUS
 from .capsule_protocol import CAPSULE_PROTOCOL
 from .cdn_cache_control import CDN_CACHE_CONTROL
+from .cdn_loop import CDN_LOOP
 from .clear_site_data import CLEAR_SITE_DATA
 from .client_cert import CLIENT_CERT, CLIENT_CERT_CHAIN
 from .compression_dictionary import AVAILABLE_DICTIONARY, DICTIONARY_ID
@@ -74,9 +76,11 @@ from .device_client_hints import (
 from .digests import CONTENT_DIGEST, REPR_DIGEST, WANT_CONTENT_DIGEST, WANT_REPR_DIGEST
 from .dnt import DNT
 from .document_policy import DOCUMENT_POLICY, REQUIRE_DOCUMENT_POLICY
+from .dpop import DPOP, DPOP_NONCE
 from .early_data import EARLY_DATA
 from .etags import ETAG, IF_MATCH, IF_NONE_MATCH
 from .expect import EXPECT
+from .expect_ct import EXPECT_CT
 from .forwarded import FORWARDED
 from .from_ import FROM
 from .host import ALT_USED, HOST
@@ -91,13 +95,17 @@ from .link import LINK
 from .link_template import LINK_TEMPLATE
 from .location import CONTENT_LOCATION, LOCATION
 from .max_forwards import MAX_FORWARDS
+from .memento import ACCEPT_DATETIME, MEMENTO_DATETIME
 from .nel import NEL
 from .no_vary_search import NO_VARY_SEARCH
+from .optional_www_authenticate import OPTIONAL_WWW_AUTHENTICATE
 from .origin import ORIGIN
 from .origin_agent_cluster import ORIGIN_AGENT_CLUSTER
+from .oscore import OSCORE
 from .permissions_policy import PERMISSIONS_POLICY
 from .pragma import PRAGMA
 from .prefer import PREFER
+from .preference_applied import PREFERENCE_APPLIED
 from .priority import PRIORITY
 from .products import SERVER, USER_AGENT
 from .proxy_status import PROXY_STATUS
@@ -108,6 +116,7 @@ from .referrer_policy import REFERRER_POLICY
 from .report_to import REPORT_TO
 from .reporting_endpoints import REPORTING_ENDPOINTS
 from .retry_after import RETRY_AFTER
+from .schedule import IF_SCHEDULE_TAG_MATCH, SCHEDULE_REPLY, SCHEDULE_TAG
 from .sec_fetch import (
     SEC_FETCH_DEST,
     SEC_FETCH_MODE,
@@ -127,10 +136,12 @@ from .server_timing import SERVER_TIMING
 from .service_worker import SERVICE_WORKER
 from .set_cookie import SET_COOKIE
 from .signatures import SIGNATURE, SIGNATURE_INPUT
+from .slug import SLUG
 from .speculation_rules import SPECULATION_RULES
 from .strict_transport_security import STRICT_TRANSPORT_SECURITY
 from .sunset import SUNSET
 from .te import TE
+from .trace_context import TRACEPARENT, TRACESTATE
 from .trailer import TRAILER
 from .transfer_encoding import TRANSFER_ENCODING
 from .ua_brands import SEC_CH_UA, SEC_CH_UA_FULL_VERSION_LIST
@@ -152,6 +163,9 @@ from .user_preference_hints import SEC_CH_PREFERS_COLOR_SCHEME, SEC_CH_PREFERS_R
 from .vary import VARY
 from .via import VIA
 from .warning import WARNING
+from .web_push import TOPIC, TTL, URGENCY
+from .webdav import DAV, DEPTH, DESTINATION, LOCK_TOKEN, OVERWRITE, TIMEOUT
+from .webdav_if import IF
 from .x_content_type_options import X_CONTENT_TYPE_OPTIONS
 from .x_forwarded import X_FORWARDED_FOR, X_FORWARDED_HOST, X_FORWARDED_PROTO, X_REAL_IP
 from .x_frame_options import X_FRAME_OPTIONS
@@ -306,6 +320,34 @@ REGISTRY = Registry([
     REQUIRE_DOCUMENT_POLICY,
     SPECULATION_RULES,
     USE_AS_DICTIONARY,
+    # -- more IANA fields (issue 17, batch 1): Trace Context, WebDAV and CalDAV scheduling,
+    # CDN loops, DPoP, Memento, Web Push, AtomPub, OSCORE, ALPN tunnels; Expect-CT (obsolete)
+    TRACEPARENT,
+    TRACESTATE,
+    DAV,
+    DEPTH,
+    DESTINATION,
+    IF,
+    LOCK_TOKEN,
+    OVERWRITE,
+    TIMEOUT,
+    SCHEDULE_REPLY,
+    SCHEDULE_TAG,
+    IF_SCHEDULE_TAG_MATCH,
+    CDN_LOOP,
+    DPOP,
+    DPOP_NONCE,
+    OPTIONAL_WWW_AUTHENTICATE,
+    PREFERENCE_APPLIED,
+    ACCEPT_DATETIME,
+    MEMENTO_DATETIME,
+    TTL,
+    URGENCY,
+    TOPIC,
+    SLUG,
+    OSCORE,
+    ALPN,
+    EXPECT_CT,
 ])
 
 __all__ = [

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from ..headers import REGISTRY
 from ._common import FieldStrategies
 from ._content import CONTENT
+from ._iana import IANA
 from ._identity import IDENTITY
 from ._security import SECURITY
 from ._structured import STRUCTURED
@@ -18,7 +19,8 @@ from ._tier2_structured import TIER2_STRUCTURED
 
 def _table() -> dict[str, FieldStrategies]:
     table: dict[str, FieldStrategies] = {}
-    for group in (CONTENT, SECURITY, IDENTITY, STRUCTURED, TIER2_CLASSIC, TIER2_STRUCTURED):
+    for group in (CONTENT, SECURITY, IDENTITY, STRUCTURED, TIER2_CLASSIC, TIER2_STRUCTURED,
+                  IANA):
         for name, strategies in group.items():
             if name in table:
                 raise ValueError(f"strategies for {name!r} are defined twice")

@@ -25,7 +25,7 @@ WARNED = [
     "Referrer-Policy", "Sec-WebSocket-Extensions", "Sec-WebSocket-Protocol",
     "Sec-WebSocket-Version", "Server-Timing", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
     "Vary", "Via", "Warning", "X-Content-Type-Options", "X-Forwarded-For", "X-Forwarded-Host",
-    "X-Forwarded-Proto",
+    "X-Forwarded-Proto", "ALPN", "CDN-Loop", "DAV", "Preference-Applied", "Timeout",
 ]
 # List-kind fields left out, and why (a new list field has to be put in one of the two).
 NOT_WARNED = {
@@ -36,9 +36,14 @@ NOT_WARNED = {
     "Proxy-Authenticate": "as WWW-Authenticate",
     "Authentication-Info": "the _auth reader",
     "Proxy-Authentication-Info": "the _auth reader",
-    "Cache-Control": "another engineer's module (numbers); left for it",
-    "Keep-Alive": "another engineer's module (numbers); left for it",
-    "Access-Control-Request-Headers": "another engineer's module; built by _families",
+    "Cache-Control": "not yet: its directive list does not go through list_lint (to do)",
+    "Keep-Alive": "not yet: as Cache-Control (to do)",
+    "Access-Control-Request-Headers": "not yet: built by _families, without list_lint (to do)",
+    "Optional-WWW-Authenticate": "the _auth reader",
+    "tracestate": "Trace Context allows empty list members: 'Empty and whitespace-only list "
+                  "members are allowed'",
+    "Expect-CT": "its directives must not repeat, so the example cannot be listed twice "
+                 "(empty elements are warned all the same)",
 }
 
 
