@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "shown with its verdict (also 'loopback', 'uniquelocal', 'linklocal')")
     s.add_argument("--redact", action="append", default=[], metavar="NAME",
                    help="hide the values of this field (repeatable), e.g. Authorization")
+    s.add_argument("--no-cache", action="store_true",
+                   help="parse every field line afresh: no field cache (it keeps parsed lines "
+                        "and their rows, never credentials or --redact fields)")
     s.add_argument("--compare", action="store_true",
                    help="add a column with the peers' readings of each field, and their "
                         "framing of the request (slower; needs the compare extra)")

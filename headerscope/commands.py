@@ -200,7 +200,7 @@ def run_serve(args: argparse.Namespace) -> int:
         return 2
     app = make_app(PageOptions(strict=args.strict, redact=redact,
                                compare=getattr(args, "compare", False), trusted_proxies=trusted,
-                               store=store))
+                               store=store, cache=not args.no_cache))
     if args.profile:
         config = dataclasses.replace(config, profile=args.profile)
     return serve(config, app)

@@ -141,6 +141,11 @@ def run(args: argparse.Namespace) -> int:
             extra += ["--profile", args.server_profile]
         extra += args.server_arg
         env = {phases.ENV: phases_file} if phases_file else {}
+        # The field cache's counts, read by signal around each load (pages/fieldcache.py).
+        from ..pages.fieldcache import STATS_ENV
+
+        cache_file = str(Path(folder) / "cache.json")
+        env[STATS_ENV] = cache_file
         try:
             target = Target(headerscope_command(port, workers=args.workers, extra=extra),
                             "127.0.0.1", port, cpus=args.server_cpus, env=env)
@@ -149,12 +154,12 @@ def run(args: argparse.Namespace) -> int:
             return 1
         with target:
             return _bench(args, target, "127.0.0.1", port, args.path, target.pid, profiles,
-                          modes, phases_file)
+                          modes, phases_file, cache_file)
 
 
 def _bench(args: argparse.Namespace, target: Target | None, host: str, port: int, path: str,
            pid: int | None, profiles: list[Profile], modes: list[bool],
-           phases_file: str | None) -> int:
+           phases_file: str | None, cache_file: str | None = None) -> int:
     spec0 = LoadSpec(PROFILES["firefox"], generator=args.generator, client_cpus=args.client_cpus,
                      protocol=args.protocol)
     generator = (f"{h2load_version()} -t1 -m1" if spec0.use_h2load
@@ -173,10 +178,12 @@ def _bench(args: argparse.Namespace, target: Target | None, host: str, port: int
             spec = LoadSpec(profile, path, close, args.connections, args.duration, args.warmup,
                             args.generator, args.client_cpus, args.protocol)
             runs = [measure(f"{profile.name}, {spec.mode}", spec, host, port, pid,
-                            phases_file=phases_file) for _ in range(args.rounds)]
+                            phases_file=phases_file, cache_file=cache_file)
+                    for _ in range(args.rounds)]
             runs.sort(key=lambda m: m.cpu_us if m.cpu_us is not None else m.load.rps)
             results.append(runs[len(runs) // 2])
     _print_table(results)
+    _print_cache(results)
     first, last = results[0], results[-1]
     if first.rss_before_kib is not None and last.rss_after_kib is not None:
         total = sum(m.load.requests for m in results)
@@ -210,6 +217,25 @@ def _print_table(results: list[Measurement]) -> None:
         r = m.load
         print(f"{m.name:<32}{r.requests:>9}{r.rps:>8.0f}{fmt_us(m.cpu_us):>11}"
               f"{r.p50:>9.0f}{r.p90:>8.0f}{r.p99:>8.0f}{r.max:>8.0f}{r.errors:>7}")
+
+
+def _print_cache(results: list[Measurement]) -> None:
+    """The server's field cache during each load (median run): hits, misses, hit rate."""
+    known = [m for m in results if m.cache is not None]
+    if not known:
+        return
+    print("\nfield cache (server, during the load): lines parsed through it, hits, misses "
+          "(stored), skipped (never stored: credentials, --redact, long values)")
+    print(f"  {'profile, mode':<30}{'hits':>10}{'misses':>9}{'skipped':>9}{'hit rate':>10}"
+          f"{'entries':>9}{'KiB':>7}")
+    for m in known:
+        c = m.cache or {}
+        rate = m.hit_rate
+        print(f"  {m.name:<30}{c['hits']:>10}{c['misses']:>9}{c['skipped']:>9}"
+              f"{'n/a' if rate is None else f'{100 * rate:.1f} %':>10}{c['entries']:>9}"
+              f"{c['bytes'] / 1024:>7.1f}")
+    if all(m.cache is not None and not any(m.cache.values()) for m in known):
+        print("(all zero: the server runs without the cache, e.g. --server-arg=--no-cache)")
 
 
 def _print_allocations(allocations: list[tuple[str, Allocation]]) -> None:

@@ -116,13 +116,17 @@ class Progress:
 
 
 def measure(name: str, spec: LoadSpec, host: str, port: int, pid: int | None, *,
-            phases_file: str | None = None) -> Measurement:
-    """Warm up, then load for `spec.seconds` and charge the server's CPU to the requests."""
+            phases_file: str | None = None, cache_file: str | None = None) -> Measurement:
+    """Warm up, then load for `spec.seconds` and charge the server's CPU to the requests.
+
+    `cache_file`: the server was started with HEADERSCOPE_CACHE_STATS=cache_file, so its
+    field cache's counts are read before and after the load (pages/fieldcache.py)."""
     rss_before = procstat.rss_kib(pid) if pid else None
     if spec.warmup > 0:
         run_load(spec, host, port, spec.warmup)
     tree = procstat.process_tree(pid) if pid else []
     phase_base = phases.collect(phases_file, tree) if phases_file else (0, {})
+    cache_base = _cache_stats(cache_file, tree)
     cpu_before = procstat.cpu_seconds(pid) if pid else None
     sched_before = procstat.sched_ns(pid) if pid else (0, 0)
     with Progress(name, spec.seconds, pid) as progress:
@@ -135,7 +139,21 @@ def measure(name: str, spec: LoadSpec, host: str, port: int, pid: int | None, *,
         count, totals = phases.collect(phases_file, tree)
         phase_requests = count - phase_base[0]
         phase_ns = {k: v - phase_base[1].get(k, 0) for k, v in totals.items()}
+    cache = _cache_stats(cache_file, tree)
+    if cache is not None and cache_base is not None:
+        cache = {k: v - cache_base[k] if k in _COUNTS else v for k, v in cache.items()}
     cpu = cpu_after - cpu_before if cpu_after is not None and cpu_before is not None else None
     return Measurement(name, result, cpu, rss_before, procstat.rss_kib(pid) if pid else None,
                        phase_ns, phase_requests, (sched_after[0] - sched_before[0],
-                                                  sched_after[1] - sched_before[1]))
+                                                  sched_after[1] - sched_before[1]), cache)
+
+
+_COUNTS = ("hits", "misses", "skipped")  # running counts: the load's share is a difference
+
+
+def _cache_stats(path: str | None, pids: list[int]) -> dict[str, int] | None:
+    if not path or not pids:
+        return None
+    from ..pages.fieldcache import collect_stats
+
+    return collect_stats(path, pids)

@@ -60,6 +60,17 @@ class Measurement:
     phases_ns: dict[str, int] = field(default_factory=dict)  # totals for `load.requests`
     phase_requests: int = 0  # requests the server counted while timing phases
     sched_ns: tuple[int, int] = (0, 0)  # server threads: ns on a CPU, ns waiting for one
+    # The server's field cache during the load: hits, misses, skipped (never cacheable) as
+    # differences, entries and bytes at the end; None when the server did not say.
+    cache: dict[str, int] | None = None
+
+    @property
+    def hit_rate(self) -> float | None:
+        """Hits per field line parsed through the cache (misses and skipped lines count)."""
+        if self.cache is None:
+            return None
+        lookups = self.cache["hits"] + self.cache["misses"] + self.cache["skipped"]
+        return self.cache["hits"] / lookups if lookups else None
 
     @property
     def running_share(self) -> float:

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import binascii
 import re
-from dataclasses import field
+from collections.abc import Mapping
 from typing import NamedTuple
 
+from ._frozen import EMPTY
 from ._spec import FieldError
 from ._syntax import TOKEN_RE, Cursor, describe, quote, quote_string
 from ._value import value_type
@@ -56,7 +57,7 @@ class Challenge:
 
     scheme: str
     token68: str | None = None
-    params: dict[str, str] = field(default_factory=dict)
+    params: Mapping[str, str] = EMPTY
 
 
 @value_type
@@ -65,7 +66,7 @@ class Credentials:
 
     scheme: str
     token68: str | None = None
-    params: dict[str, str] = field(default_factory=dict)
+    params: Mapping[str, str] = EMPTY
 
 
 @value_type
@@ -98,7 +99,7 @@ def scheme_name(scheme: str) -> str:
     return _SPELLING.get(scheme, scheme)
 
 
-def write_auth(scheme: str, token68: str | None, params: dict[str, str], *,
+def write_auth(scheme: str, token68: str | None, params: Mapping[str, str], *,
                challenge: bool) -> str:
     """`Scheme token68` or `Scheme a=b, c="d"`, quoting what the scheme's RFC says to quote."""
     name = scheme_name(scheme)

@@ -21,11 +21,12 @@ compare. q-values are exact `Decimal`s, cached by their spelling.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from itertools import islice
 from typing import Any, TypeVar
 
+from ._frozen import FrozenDict, frozen
 from ._json import decimal_text
 from ._rfc8187 import ExtValue, parse_ext_value, write_ext_value
 from ._spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind, Lint
@@ -307,12 +308,12 @@ def parse_parameters(cur: Cursor, *, stop_at_q: bool = False,
     first "q" parameter (if any) separates the media-range parameter(s) from the
     accept-params" (RFC 7231, 5.3.2).
     """
-    params: Params = {}
+    params: dict[str, str | ExtValue] = {}  # frozen when done: values are immutable
     text = cur.text
     while True:
         m = _PARAM_RE.match(text, cur.pos)
         if m is None:
-            return params
+            return frozen(params)
         name = m.group(1)
         if name is None:  # an empty parameter: only ";", "," or the end may follow
             nxt = m.end()
@@ -322,7 +323,7 @@ def parse_parameters(cur: Cursor, *, stop_at_q: bool = False,
             continue
         name = name.lower()
         if stop_at_q and name == "q":
-            return params
+            return frozen(params)
         if name in params:
             raise FieldError(f"parameter {name!r} is repeated", m.start(1))
         token = m.group(2)
@@ -357,9 +358,10 @@ def unquote(text: str) -> str:
     return _QUOTED_PAIR_RE.sub(r"\1", text) if "\\" in text else text
 
 
-def parse_transfer_parameters(cur: Cursor, *, stop_at_q: bool = False) -> dict[str, str]:
+def parse_transfer_parameters(cur: Cursor, *,
+                              stop_at_q: bool = False) -> FrozenDict[str, str]:
     """`*( OWS ";" OWS transfer-parameter )`; with `stop_at_q`, stop before TE's weight."""
-    params: dict[str, str] = {}
+    params: dict[str, str] = {}  # frozen when done: values are immutable
     while True:
         m = _TPARAM_RE.match(cur.text, cur.pos)
         if m is None:
@@ -373,10 +375,10 @@ def parse_transfer_parameters(cur: Cursor, *, stop_at_q: bool = False) -> dict[s
                 cur.skip_ows()
                 cur.token_or_quoted("a parameter value")
             cur.pos = save
-            return params
+            return frozen(params)
         name = m.group(1).lower()
         if stop_at_q and name == "q":
-            return params
+            return frozen(params)
         if name in params:
             raise FieldError(f"parameter {name!r} is repeated", m.start(1))
         token = m.group(2)
@@ -384,7 +386,7 @@ def parse_transfer_parameters(cur: Cursor, *, stop_at_q: bool = False) -> dict[s
         cur.pos = m.end()
 
 
-def write_transfer_parameters(params: dict[str, str]) -> str:
+def write_transfer_parameters(params: Mapping[str, str]) -> str:
     return "".join(f";{name}={quote(value)}" for name, value in params.items())
 
 

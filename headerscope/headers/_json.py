@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from ._frozen import FrozenDict
+
 JSON = Any  # what json.dumps accepts; recursive aliases buy nothing here
 
 _PASS = (str, int, float, bool, type(None))
@@ -39,7 +41,7 @@ def to_json(value: object) -> JSON:
         return {name: to_json(getattr(value, name)) for name in names}
     if kind is tuple or kind is list:
         return [to_json(v) for v in value]  # type: ignore[attr-defined]
-    if kind is dict:  # parameters, directives: one in most list members
+    if kind is FrozenDict or kind is dict:  # parameters, directives: one in most members
         return {str(k): to_json(v) for k, v in value.items()}  # type: ignore[attr-defined]
     if kind is Decimal:  # weights
         return decimal_text(value)  # type: ignore[arg-type]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from operator import attrgetter
-from typing import Any
+from typing import Any, Protocol
 
-from ._spec import Diagnostic, Kind, ParsedField, Registry
+from ._spec import Diagnostic, Kind, ParsedField
 from ._value import value_type
 
 
@@ -55,8 +55,15 @@ class FieldSection:
 _NAME = attrgetter("name")
 
 
-def parse_section(registry: Registry, pairs: Iterable[tuple[str, str]]) -> FieldSection:
-    """Parse `(wire_name, value)` pairs, then mark repeated singleton fields."""
+class LineParser(Protocol):
+    """What parses one field line: the Registry, or the pages' field cache in front of it."""
+
+    def parse(self, wire_name: str, raw: str) -> ParsedField: ...
+
+
+def parse_section(registry: LineParser, pairs: Iterable[tuple[str, str]]) -> FieldSection:
+    """Parse `(wire_name, value)` pairs, then mark repeated singleton fields (on copies: a
+    line's ParsedField itself may be shared, by the field cache)."""
     lines = [registry.parse(name, value) for name, value in pairs]
     if len(set(map(_NAME, lines))) == len(lines):  # no name repeats, checked without a loop
         return FieldSection(tuple(lines))

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from . import sf
+from ._frozen import frozen
 from ._spec import SLOW, Diagnostic, Fast, FieldError, FieldSpec, Kind
 from ._value import value_type
 from .sf import Dictionary, InnerList, Item, List, Path, Token, describe_bare
@@ -61,8 +62,13 @@ def sf_field(name: str, ref: str, field_type: sf.FieldType, *,
     """A spec whose value is `view(sf_value)`, after `check` found no error in it.
 
     `fast` (see FieldSpec.fast) reads the commonest spellings straight to the viewed value:
-    one fullmatch, no SF objects, no check."""
+    one fullmatch, no SF objects, no check.
+
+    A Dictionary field's typed value, when its view (or fast path) gives a plain dict, is
+    frozen here, once for every such field: parsed values are immutable (_frozen.py)."""
     parse_sf = _PARSE[field_type]
+    if field_type == "dictionary":
+        view, fast = _frozen_view(view), _frozen_fast(fast)
 
     def analyse(raw: str) -> tuple[T, list[Diagnostic]]:
         """Parse, check once, and turn the issues into an error or warnings.
@@ -91,6 +97,26 @@ def sf_field(name: str, ref: str, field_type: sf.FieldType, *,
 
     return FieldSpec(name, parse, write, ref, kind=_KIND[field_type], value_type=value_type,
                      analyse=analyse, deprecated=deprecated, example=example, fast=fast)
+
+
+def _frozen_view(view: Callable[[Any], T]) -> Callable[[Any], T]:
+    def frozen_view(value: Any) -> T:
+        viewed: Any = view(value)
+        if type(viewed) is dict:
+            viewed = frozen(viewed)
+        return viewed  # type: ignore[no-any-return]
+    return frozen_view
+
+
+def _frozen_fast(fast: Fast | None) -> Fast | None:
+    if fast is None:
+        return None
+    read = fast
+
+    def frozen_fast(raw: str) -> Any:
+        value = read(raw)
+        return frozen(value) if type(value) is dict else value
+    return frozen_fast
 
 
 def _position(raw: str, field_type: sf.FieldType, at: Path) -> int | None:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
+from ._frozen import EMPTY, frozen
 from ._sf_bare import parse_bare
 from ._sf_lex import BARE, PARAM_RE, bare_value, new_item
 from ._sf_types import BareItem, Dictionary, InnerList, Item, List, Member, Params, Path
@@ -71,7 +72,7 @@ def parse_dictionary_exact(raw: str, spans: Spans = None) -> Dictionary:
     "when duplicate Dictionary keys are encountered, all but the last instance are ignored";
     the key keeps the place where it first appeared, as an ordered map's overwrite does.
     """
-    return dict(_members(raw, _begin(raw), spans, _dict_member, "dictionary member"))
+    return frozen(_members(raw, _begin(raw), spans, _dict_member, "dictionary member"))
 
 
 def _members(raw: str, pos: int, spans: Spans, member: Callable[..., tuple[T, int]],
@@ -146,7 +147,7 @@ def _item(text: str, pos: int, end: int, spans: Spans, path: Path) -> tuple[Item
     if pos < end and text[pos] == ";":
         params, pos = _params(text, pos, end, spans, path)
         return new_item(value, params), pos
-    return new_item(value, {}), pos
+    return new_item(value, EMPTY), pos
 
 
 def _inner_list(text: str, pos: int, end: int, spans: Spans,
@@ -176,7 +177,7 @@ def _inner_list(text: str, pos: int, end: int, spans: Spans,
 
 def _params(text: str, pos: int, end: int, spans: Spans, path: Path) -> tuple[Params, int]:
     """Section 4.2.3.2; "all but the last instance" of a repeated key are ignored."""
-    params: Params = {}
+    params: dict[str, BareItem] = {}  # frozen when done: values are immutable
     while pos < end and text[pos] == ";":
         m = PARAM_RE.match(text, pos)
         if m is None:
@@ -196,7 +197,7 @@ def _params(text: str, pos: int, end: int, spans: Spans, path: Path) -> tuple[Pa
         else:
             value = True
         params[key] = value
-    return params, pos
+    return frozen(params), pos
 
 
 def _key_error(text: str, pos: int, end: int, what: str) -> FieldError:

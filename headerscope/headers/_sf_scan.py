@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
+from ._frozen import EMPTY, FrozenDict, frozen
 from ._sf_lex import (
     INNER,
     KEY,
@@ -71,16 +73,16 @@ def parse_item(raw: str) -> Item:
         set_value(item, token)
     else:
         set_value(item, int(num) if num else bare_value(other))
-    set_params(item, _params(params) if params else {})
+    set_params(item, _params(params) if params else EMPTY)
     return item
 
 
 def _params(text: str) -> Params:
-    params: Params = {}
+    params: dict[str, BareItem] = {}
     for key, value in PARAM_RE.findall(text):
         # "If parameters already contains a key param_key ..., overwrite its value"
         params[key] = bare_value(value) if value else True
-    return params
+    return frozen(params)
 
 
 def parse_list(raw: str) -> List:
@@ -99,7 +101,7 @@ def parse_list(raw: str) -> List:
             set_value(item, token)
         else:
             set_value(item, int(num) if num else bare_value(other))
-        set_params(item, {})
+        set_params(item, EMPTY)
         add(item)
     return tuple(members)
 
@@ -108,7 +110,11 @@ def _pieces(raw: str) -> list[Member]:
     convert = bare_value
     members: list[Member] = []
     add: Callable[[Item], None] = members.append  # to the list, or to an open inner list
-    params: Params = {}  # those of the last item or inner list: parameters follow it
+    # The parameters of the last item or inner list (`owner`): they follow it, so they are
+    # gathered here and frozen into it when the next one starts (values are immutable).
+    params: dict[str, BareItem] = {}
+    owner: Any = None
+    put: Callable[[Any, Params], None] = set_params
     inner: list[Item] = []
     item: Item
     for (key, ptok, pint, pother, opening, _closing,
@@ -133,16 +139,24 @@ def _pieces(raw: str) -> list[Member]:
             add = inner.append
             continue
         else:  # closing
+            if params:
+                put(owner, FrozenDict(params))
+                params = {}
             group: InnerList = new(InnerList)
             set_items(group, tuple(inner))
-            params = {}
-            set_inner_params(group, params)
+            set_inner_params(group, EMPTY)
+            owner, put = group, set_inner_params
             members.append(group)
             add = members.append
             continue
-        params = {}
-        set_params(item, params)
+        if params:
+            put(owner, FrozenDict(params))
+            params = {}
+        set_params(item, EMPTY)
+        owner, put = item, set_params
         add(item)
+    if params:
+        put(owner, FrozenDict(params))
     return members
 
 
@@ -152,7 +166,7 @@ def parse_dictionary(raw: str) -> Dictionary:
     if _DICT_RE.fullmatch(raw) is None:
         return parse_dictionary_exact(raw)
     convert = bare_value
-    members: dict[str, Member] = {}
+    members: dict[str, Member] = {}  # frozen when done (values are immutable)
     if ";" not in raw and "(" not in raw:
         for key, tok, num, other in _PLAIN_DICT_RE.findall(raw):
             plain: Item = new(Item)
@@ -162,10 +176,13 @@ def parse_dictionary(raw: str) -> Dictionary:
                 set_value(plain, token)
             else:  # "If the first character ... is "=" ... Otherwise: Boolean true"
                 set_value(plain, int(num) if num else convert(other) if other else True)
-            set_params(plain, {})
+            set_params(plain, EMPTY)
             members[key] = plain
-        return members
-    params: Params = {}  # those of the last member: parameters follow it
+        return frozen(members)
+    # The parameters of the last member (`owner`): they follow it, so they are gathered here
+    # and frozen into it when the next member starts.
+    params: dict[str, BareItem] = {}
+    owner: Any = None
     for semicolon, key, inner, tok, num, other in _DICT_PIECE_RE.findall(raw):
         value: BareItem
         if tok:
@@ -176,12 +193,17 @@ def parse_dictionary(raw: str) -> Dictionary:
         if semicolon:
             params[key] = value
         elif inner:
-            members[key] = _pieces(inner)[0]
+            members[key] = _pieces(inner)[0]  # its parameters are part of `inner`
         else:
+            if params:
+                set_params(owner, FrozenDict(params))
+                params = {}
             item: Item = new(Item)
             set_value(item, value)
-            params = {}
-            set_params(item, params)
+            set_params(item, EMPTY)
+            owner = item
             # "If dictionary already contains a key this_key ..., overwrite its value"
             members[key] = item
-    return members
+    if params:
+        set_params(owner, FrozenDict(params))
+    return frozen(members)

@@ -13,7 +13,10 @@
     Item        Item(value, params)       {"value": <bare item>, "params": {key: <bare item>}}
     Inner List  InnerList(items, params)  {"items": [<Item>, ...], "params": {...}}
     List        tuple[Item | InnerList, ...]       array
-    Dictionary  dict[str, Item | InnerList]        object, in member order
+    Dictionary  FrozenDict[str, Item | InnerList]  object, in member order
+
+Parameters and Dictionaries are `FrozenDict`s (_frozen.py): a parsed value is shared by every
+request that sends the same field line (the field cache), so none of it may change.
 
 Tokens, Display Strings and Dates are wrapped, never `str`/`int` subclasses, so that a Token
 never compares equal to the String with the same characters ("it's important to preserve the
@@ -26,10 +29,11 @@ Parameters compare in order, since they are an ordered map (section 3.1.2).
 
 from __future__ import annotations
 
-from dataclasses import field
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, TypeAlias
 
+from ._frozen import EMPTY
 from ._json import JSON, to_json
 from ._value import value_type
 
@@ -69,7 +73,9 @@ class Date:
 
 
 BareItem: TypeAlias = int | Decimal | str | Token | bytes | bool | Date | DisplayString
-Params: TypeAlias = dict[str, BareItem]
+# Read-only in their type, so that no code can change a parsed value; a parser builds each as
+# a FrozenDict (a writer's input may be any mapping: it is only read).
+Params: TypeAlias = Mapping[str, BareItem]
 
 
 def _key(value: object) -> tuple[type, object]:
@@ -85,7 +91,7 @@ class Item:
     """A bare item with its parameters (section 3.3)."""
 
     value: BareItem
-    params: Params = field(default_factory=dict)
+    params: Params = EMPTY
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not Item:
@@ -105,7 +111,7 @@ class InnerList:
     """An array of Items with parameters of its own (section 3.1.1)."""
 
     items: tuple[Item, ...]
-    params: Params = field(default_factory=dict)
+    params: Params = EMPTY
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not InnerList:
@@ -122,7 +128,7 @@ class InnerList:
 
 Member: TypeAlias = Item | InnerList
 List: TypeAlias = tuple[Member, ...]
-Dictionary: TypeAlias = dict[str, Member]
+Dictionary: TypeAlias = Mapping[str, Member]
 StructuredValue: TypeAlias = Item | List | Dictionary
 
 # Where a problem is inside a parsed value, for `locate` (section "paths" in sf.py):

@@ -8,8 +8,9 @@
     Directive     a Cache-Control or Pragma directive               ; RFC 9111, 5.2 and 5.4
     TransferCoding  token *( OWS ";" OWS transfer-parameter )       ; RFC 9110, 10.1.4
 
-q-values are exact `Decimal`s (JSON: "0.9"); parameters are a dict of lower-case names, in
-order, where a name ending in "*" holds a decoded RFC 8187 `ExtValue` and any other a `str`.
+q-values are exact `Decimal`s (JSON: "0.9"); parameters are a `FrozenDict` (immutable: parsed
+values are shared by the field cache, see _frozen.py) of lower-case names, in order, where a
+name ending in "*" holds a decoded RFC 8187 `ExtValue` and any other a `str`.
 The entity-tag production lives here too, since the type and its grammar are one thing.
 
     entity-tag = [ weak ] opaque-tag
@@ -22,16 +23,18 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import field
+from collections.abc import Mapping
 from decimal import Decimal
 
+from ._frozen import EMPTY
 from ._rfc8187 import ExtValue
 from ._spec import FieldError
 from ._syntax import Cursor, describe
 from ._value import value_type
 
 Q_ONE = Decimal(1)
-Params = dict[str, str | ExtValue]  # lower-case name -> value; a name ending in "*" -> ExtValue
+# lower-case name -> value; a name ending in "*" -> ExtValue
+Params = Mapping[str, str | ExtValue]
 ETAG_PATTERN = r'(W/)?"([!#-~\x80-\xff]*)"'
 _ETAG_RE = re.compile(ETAG_PATTERN)
 
@@ -50,7 +53,7 @@ class MediaType:
 
     type: str
     subtype: str
-    params: Params = field(default_factory=dict)
+    params: Params = EMPTY
 
 
 @value_type
@@ -59,9 +62,9 @@ class MediaRange:
 
     type: str  # lower-cased; "*" in "*/*"
     subtype: str  # lower-cased; "*" in "text/*"
-    params: Params = field(default_factory=dict)  # the parameters before q
+    params: Params = EMPTY  # the parameters before q
     q: Decimal = Q_ONE
-    extensions: Params = field(default_factory=dict)  # parameters after q (RFC 7231 accept-ext)
+    extensions: Params = EMPTY  # parameters after q (RFC 7231 accept-ext)
 
 
 @value_type
@@ -116,7 +119,7 @@ class TransferCoding:
     """A member of Transfer-Encoding: a coding name (lower-cased) and its parameters."""
 
     name: str
-    params: dict[str, str] = field(default_factory=dict)
+    params: Mapping[str, str] = EMPTY
 
 
 def entity_tag(raw: str) -> EntityTag:

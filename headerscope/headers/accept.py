@@ -25,6 +25,7 @@ from ._content_syntax import (
     parse_weight,
     write_parameters,
 )
+from ._frozen import EMPTY, FrozenDict
 from ._json import decimal_text
 from ._spec import SLOW, Diagnostic, FieldSpec, Kind
 from ._syntax import SEP, Cursor, Fast, parse_list
@@ -36,19 +37,19 @@ def _media_range(cur: Cursor) -> MediaRange:
     params = parse_parameters(cur, stop_at_q=True)
     before = cur.pos
     q = parse_weight(cur)
-    extensions = parse_parameters(cur) if cur.pos != before else {}
+    extensions = parse_parameters(cur) if cur.pos != before else EMPTY
     return MediaRange(m.group(1).lower(), m.group(2).lower(), params, q, extensions)
 
 
 def _simple_range(m: re.Match[str]) -> MediaRange:
     kind, subtype, block, q = m.groups()
     if not block:
-        return MediaRange(kind.lower(), subtype.lower(), {}, fast_q(q), {})
+        return MediaRange(kind.lower(), subtype.lower(), EMPTY, fast_q(q), EMPTY)
     pairs = _TOKEN_PARAM_RE.findall(block)
-    params: Params = {name.lower(): value for name, value in pairs}
+    params: Params = FrozenDict([(name.lower(), value) for name, value in pairs])
     if len(params) < len(pairs):  # a repeated parameter: the cursor walk reports it
         return _media_range(Cursor(m.string, m.start()))
-    return MediaRange(kind.lower(), subtype.lower(), params, fast_q(q), {})
+    return MediaRange(kind.lower(), subtype.lower(), params, fast_q(q), EMPTY)
 
 
 # The common member, `type/subtype` with token parameters (no q) and at most a weight, and its
@@ -92,13 +93,14 @@ def fast(raw: str) -> object:
         # The expression allows a weight only last and as a lower-case "q=", and a parameter
         # name never starts with "q=", so ";q=" is where the weight starts.
         media, _, weight = member.partition(";q=")
-        params: Params = {}
+        params: Params = EMPTY
         if ";" in media:  # at most one parameter: no repeat to report
             media, _, param = media.partition(";")
             name, _, text = param.partition("=")
-            params = {name.lower(): text}
+            params = FrozenDict({name.lower(): text})
         kind, _, subtype = media.lower().partition("/")
-        ranges.append(MediaRange(kind, subtype, params, fast_q(weight) if weight else Q_ONE, {}))
+        ranges.append(MediaRange(kind, subtype, params, fast_q(weight) if weight else Q_ONE,
+                                 EMPTY))
     return tuple(ranges)
 
 

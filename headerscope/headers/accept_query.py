@@ -17,6 +17,7 @@ a member that is not `type/subtype` or a parameter that is neither a Token nor a
 import re
 from collections.abc import Iterator
 
+from ._frozen import frozen
 from ._sf_family import Issue, error, expect, sf_list_field
 from ._sf_values import text, text_item
 from ._syntax import TOKEN_RE
@@ -47,8 +48,8 @@ def _view(members: List) -> tuple[MediaType, ...]:
     out = []
     for member in members:
         kind, _, subtype = (text(member) or "").lower().partition("/")
-        out.append(MediaType(kind, subtype, {name: text(value) or ""
-                                             for name, value in member.params.items()}))
+        out.append(MediaType(kind, subtype, frozen([(name, text(value) or "")
+                                                    for name, value in member.params.items()])))
     return tuple(out)
 
 

@@ -17,14 +17,14 @@ from collections.abc import Iterator
 
 from ._sf_family import Issue, sf_dict_field
 from ._spec import FieldSpec
-from .sf import Dictionary, InnerList
+from .sf import Dictionary, InnerList, Member
 from .signatures import input_issues as signature_input_issues
 
 REQUESTABLE = ("created", "expires")  # Integers in Signature-Input; here also a flag
 
 
 def _check(members: Dictionary) -> Iterator[Issue]:
-    asked: Dictionary = {}
+    asked: dict[str, Member] = {}
     for label, member in members.items():
         if isinstance(member, InnerList) and any(member.params.get(p) is True
                                                  for p in REQUESTABLE):

@@ -23,7 +23,7 @@ from ._spec import FieldError
 from ._types import Wildcard
 from ._uri import Origin, parse_origin, write_origin
 from ._value import value_type
-from .sf import Item, Params, Token
+from .sf import BareItem, Item, Token
 
 
 class Activation(enum.StrEnum):
@@ -73,7 +73,7 @@ def _view(item: Item) -> StorageAccessActivation:
 
 
 def _unview(value: StorageAccessActivation) -> Item:
-    params: Params = {}
+    params: dict[str, BareItem] = {}
     if isinstance(value.allowed_origin, Origin):
         params["allowed-origin"] = write_origin(value.allowed_origin)
     elif value.allowed_origin is not None:

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
-from dataclasses import field
+from collections.abc import Iterator, Mapping
 
 from ._content_syntax import list_lint
 from ._families import MAX_DELTA, ceiling_note
+from ._frozen import EMPTY, FrozenDict, frozen
 from ._host import Host, parse_host, write_host
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import TCHARS, Cursor, over_ceiling, parse_list, quote, quote_string, read_count
@@ -54,7 +54,7 @@ class Alternative:
     authority: Host  # an empty host means the origin's own host; the port is always there
     max_age: int = DEFAULT_MAX_AGE  # ma: seconds this alternative stays fresh
     persist: bool = False  # persist=1: keep it across network changes
-    params: dict[str, str] = field(default_factory=dict)  # unknown parameters, as sent
+    params: Mapping[str, str] = EMPTY  # unknown parameters, as sent
 
 
 AltSvc = tuple[Alternative | Clear, ...]
@@ -121,7 +121,8 @@ def _authority(text: str, quote_at: int, end: int, content: str) -> Host:
     return host
 
 
-def _params(cur: Cursor, notes: list[Diagnostic] | None) -> tuple[int, bool, dict[str, str]]:
+def _params(cur: Cursor,
+            notes: list[Diagnostic] | None) -> tuple[int, bool, FrozenDict[str, str]]:
     """`*( OWS ";" OWS parameter )`: ma and persist typed, the others kept as sent."""
     max_age, persist = DEFAULT_MAX_AGE, False
     params: dict[str, str] = {}
@@ -131,7 +132,7 @@ def _params(cur: Cursor, notes: list[Diagnostic] | None) -> tuple[int, bool, dic
         cur.skip_ows()
         if not cur.take(";"):
             cur.pos = save
-            return max_age, persist, params
+            return max_age, persist, frozen(params)
         cur.skip_ows()
         if cur.at_end() or cur.peek() in ",;":
             continue  # a trailing ";", as in many copied examples: an empty parameter

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ._auth import Challenge, Scanned, parse_challenges, write_auth
+from ._frozen import frozen
 from ._spec import Diagnostic, FieldSpec, Kind
 
 Challenges = tuple[Challenge, ...]
@@ -30,7 +31,7 @@ def analyse(raw: str) -> tuple[Challenges, Iterator[Diagnostic]]:
 
 
 def _challenges(scanned: list[Scanned]) -> Challenges:
-    return tuple([Challenge(s.scheme, s.token68, s.params) for s in scanned])
+    return tuple([Challenge(s.scheme, s.token68, frozen(s.params)) for s in scanned])
 
 
 def write(value: Challenges) -> str:

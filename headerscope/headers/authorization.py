@@ -23,6 +23,7 @@ from ._auth import (
     parse_credentials,
     write_auth,
 )
+from ._frozen import frozen
 from ._spec import Diagnostic, FieldError, FieldSpec
 
 Value = Credentials | BasicCredentials
@@ -49,7 +50,7 @@ def parse(raw: str) -> Value:
     if scheme == "bearer" and token68 is None:
         # RFC 6750, 2.1: credentials = "Bearer" 1*SP b64token
         raise FieldError("Bearer credentials are one token68 (b64token) after the scheme", at)
-    return Credentials(scheme, token68, params)
+    return Credentials(scheme, token68, frozen(params))
 
 
 def write(value: Value) -> str:

@@ -20,9 +20,9 @@ is a parameter the registry does not have (kept in `params`).
 """
 
 from collections.abc import Iterator
-from dataclasses import field
 from difflib import get_close_matches
 
+from ._frozen import EMPTY, frozen
 from ._sf_family import Issue, error, expect, present, sf_list_field, warning
 from ._sf_values import text, text_item
 from ._value import value_type
@@ -48,7 +48,7 @@ class CacheStatus:
     collapsed: bool | None = None
     key: str | None = None
     detail: str | None = None
-    params: Params = field(default_factory=dict)  # extension parameters, in order
+    params: Params = EMPTY  # extension parameters, in order
 
 
 def _check(members: List) -> Iterator[Issue]:
@@ -94,7 +94,7 @@ def _entry(member: Item) -> CacheStatus:
         fwd_status=_int(p.get("fwd-status")), ttl=_int(p.get("ttl")),
         stored=_bool(p.get("stored")), collapsed=_bool(p.get("collapsed")),
         key=text(p.get("key")), detail=text(p.get("detail")),
-        params={k: v for k, v in p.items() if k not in PARAMETERS})
+        params=frozen([(k, v) for k, v in p.items() if k not in PARAMETERS]))
 
 
 def _view(members: List) -> tuple[CacheStatus, ...]:
@@ -104,11 +104,11 @@ def _view(members: List) -> tuple[CacheStatus, ...]:
 def _unview(statuses: tuple[CacheStatus, ...]) -> List:
     out = []
     for s in statuses:
-        params: Params = ({"hit": True} if s.hit else {}) | present(
+        params: dict[str, BareItem] = ({"hit": True} if s.hit else {}) | present(
             ("fwd", None if s.fwd is None else Token(s.fwd)), ("fwd-status", s.fwd_status),
             ("ttl", s.ttl), ("stored", s.stored), ("collapsed", s.collapsed), ("key", s.key),
             ("detail", None if s.detail is None else text_item(s.detail)))
-        out.append(Item(text_item(s.cache), params | s.params))
+        out.append(Item(text_item(s.cache), params | dict(s.params)))
     return tuple(out)
 
 

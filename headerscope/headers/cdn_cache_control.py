@@ -87,7 +87,7 @@ def _view(members: Dictionary) -> dict[str, CdnDirective]:
 
 
 def _unview(directives: dict[str, CdnDirective]) -> Dictionary:
-    out: Dictionary = {}
+    out: dict[str, Member] = {}
     for key, value in directives.items():
         if isinstance(value, InnerList):
             out[key] = value

@@ -12,9 +12,9 @@ is the one to use.
 """
 
 from collections.abc import Iterator
-from dataclasses import field
 
 from ._content_syntax import parse_parameters, write_parameters
+from ._frozen import EMPTY, frozen
 from ._json import JSON, to_json
 from ._rfc8187 import ExtValue, charset_note, write_ext_value
 from ._spec import Diagnostic, FieldSpec
@@ -28,7 +28,7 @@ class ContentDisposition:
     type: str  # lower-cased: "inline", "attachment" or an extension type
     filename_ext: ExtValue | None = None  # filename* (RFC 8187): preferred when present
     filename: str | None = None  # plain filename: the fallback for older recipients
-    params: Params = field(default_factory=dict)  # the other parameters, in order
+    params: Params = EMPTY  # the other parameters, in order
 
     @property
     def preferred_filename(self) -> str | None:
@@ -49,9 +49,14 @@ def parse(raw: str) -> ContentDisposition:
     # 4.1: "disp-ext-parm = token "=" value / ext-token "=" ext-value": name* are ext-values
     params = parse_parameters(cur, ext_values=True)
     cur.expect_end()
-    ext, plain = params.pop("filename*", None), params.pop("filename", None)
+    ext, plain = params.get("filename*"), params.get("filename")
+    if ext is not None or plain is not None:  # the rest, in order, as a map of their own
+        params = frozen([(k, v) for k, v in params.items() if k not in _FILENAMES])
     return ContentDisposition(kind, ext if isinstance(ext, ExtValue) else None,
                               plain if isinstance(plain, str) else None, params)
+
+
+_FILENAMES = ("filename*", "filename")
 
 
 def write(value: ContentDisposition) -> str:

@@ -26,10 +26,11 @@ that does not parse.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from ._content_syntax import list_lint
+from ._frozen import frozen
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import describe
 from ._value import value_type
@@ -40,7 +41,7 @@ class Policy:
     """Directive name (lower-case) -> its values as written; a repeated directive keeps the
     first, as user agents do."""
 
-    directives: dict[str, tuple[str, ...]]
+    directives: Mapping[str, tuple[str, ...]]
 
 
 Policies = tuple[Policy, ...]
@@ -107,7 +108,7 @@ def policies(scanned: Scanned) -> Policies:
         for d in directives:
             if d.name not in named:  # 2.2.1: a duplicate directive is ignored
                 named[d.name] = d.values
-        found.append(Policy(named))
+        found.append(Policy(frozen(named)))
     if not found:
         raise FieldError("no directive: expected a policy such as \"default-src 'self'\"", 0)
     return tuple(found)

@@ -79,7 +79,7 @@ def _view(members: Dictionary) -> dict[str, PolicyEntry]:
 
 
 def _unview(policy: dict[str, PolicyEntry]) -> Dictionary:
-    out: Dictionary = {}
+    out: dict[str, Member] = {}
     for feature, entry in policy.items():
         params: Params = {} if entry.report_to is None else {"report-to": Token(entry.report_to)}
         out[feature] = Item(entry.value, params)

@@ -10,7 +10,6 @@ than 100-continue MAY respond with a 417 (Expectation Failed) status code".
 
 import re
 from collections.abc import Iterator
-from dataclasses import field
 
 from ._content_syntax import (
     TOKEN,
@@ -21,6 +20,7 @@ from ._content_syntax import (
     unquote,
     write_parameters,
 )
+from ._frozen import EMPTY
 from ._spec import Diagnostic, FieldSpec, Kind
 from ._syntax import SEP, Cursor, Fast, parse_list, quote
 from ._types import Params
@@ -31,7 +31,7 @@ from ._value import value_type
 class Expectation:
     name: str  # lower-cased, e.g. "100-continue"
     value: str | None = None  # None: the expectation has no "=" value
-    params: Params = field(default_factory=dict)  # only after a value, as the grammar says
+    params: Params = EMPTY  # only after a value, as the grammar says
 
 
 def _expectation(cur: Cursor) -> Expectation:

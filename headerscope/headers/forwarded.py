@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable
-from dataclasses import field
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._content_syntax import list_lint
+from ._frozen import EMPTY, frozen
 from ._host import (
     IPV4_RE,
     Host,
@@ -126,7 +126,7 @@ class ForwardedElement:
     by: Node | None = None
     host: Host | None = None
     proto: str | None = None  # a URI scheme, lower-cased
-    extensions: dict[str, str] = field(default_factory=dict)
+    extensions: Mapping[str, str] = EMPTY
 
     def __json__(self) -> JSON:
         return {"for": to_json(self.for_), "by": to_json(self.by), "host": to_json(self.host),
@@ -180,7 +180,7 @@ def _element(cur: Cursor) -> ForwardedElement:
             raise FieldError(f"{name!r} appears twice in one forwarded-element", start)
         cur.expect("=")
         values[name] = _value(cur, name)
-    ext = {k: v for k, v in values.items() if k not in _TYPED}
+    ext = frozen([(k, v) for k, v in values.items() if k not in _TYPED])
     return ForwardedElement(values.get("for"), values.get("by"), values.get("host"),
                             values.get("proto"), ext)
 

@@ -19,8 +19,8 @@ rel is a warning, as in Link: its relation is unknown. Every parameter is kept, 
 
 import re
 from collections.abc import Iterator
-from dataclasses import field
 
+from ._frozen import EMPTY
 from ._sf_family import Issue, error, expect, sf_list_field, warning
 from ._spec import FieldError
 from ._uri import parse_uri_reference
@@ -59,7 +59,7 @@ def template_error(template: str) -> str | None:
 @value_type
 class LinkTemplate:
     template: str  # a URI Template
-    params: Params = field(default_factory=dict)  # target attributes: rel, anchor, ...
+    params: Params = EMPTY  # target attributes: rel, anchor, ...
 
     @property
     def rel(self) -> tuple[str, ...]:

@@ -98,7 +98,7 @@ def _view(members: Dictionary) -> NoVarySearch:
 
 
 def _unview(value: NoVarySearch) -> Dictionary:
-    out: Dictionary = {}
+    out: dict[str, Member] = {}
     if value.get("key-order"):
         out["key-order"] = Item(True)
     params = value.get("params")

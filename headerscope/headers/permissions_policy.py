@@ -105,7 +105,7 @@ def _view(members: Dictionary) -> dict[str, Allowlist]:
 
 
 def _unview(policy: dict[str, Allowlist]) -> Dictionary:
-    out: Dictionary = {}
+    out: dict[str, Member] = {}
     for feature, allowlist in policy.items():
         items = tuple(Item(write_origin(e) if isinstance(e, Origin) else Token(e.value))
                       for e in allowlist.entries)

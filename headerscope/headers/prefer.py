@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
-from dataclasses import field
+from collections.abc import Iterator, Mapping
 
 from ._content_syntax import list_lint
 from ._families import MAX_DELTA, ceiling_note
+from ._frozen import EMPTY, frozen
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import Cursor, over_ceiling, parse_list, quote, read_count
 from ._value import value_type
@@ -47,7 +47,7 @@ _ENUMS: dict[str, type[Return] | type[Handling]] = {"return": Return, "handling"
 class Preference:
     name: str
     value: str | int | None = None  # Return / Handling members, int for wait
-    params: dict[str, str | None] = field(default_factory=dict)
+    params: Mapping[str, str | None] = EMPTY
 
 
 def _word(cur: Cursor) -> str | None:
@@ -84,7 +84,7 @@ def _preference(cur: Cursor) -> Preference:
         cur.skip_ows()
         if not cur.take(";"):
             cur.pos = save
-            return Preference(name, value, params)
+            return Preference(name, value, frozen(params))
         cur.skip_ows()
         if cur.at_end() or cur.peek() in ",;":
             continue

@@ -19,9 +19,9 @@ parameter the registry does not have, is a warning. Both are kept in `params`.
 """
 
 from collections.abc import Iterator
-from dataclasses import field
 from difflib import get_close_matches
 
+from ._frozen import EMPTY, frozen
 from ._sf_family import Issue, error, expect, present, sf_list_field, warning
 from ._sf_values import text, text_item
 from ._value import value_type
@@ -64,7 +64,7 @@ class ProxyStatus:
     next_protocol: bytes | None = None  # an ALPN identifier, e.g. b"h2"
     received_status: int | None = None
     details: str | None = None
-    params: Params = field(default_factory=dict)  # the error type's own, and extensions
+    params: Params = EMPTY  # the error type's own, and extensions
 
 
 def _check(members: List) -> Iterator[Issue]:
@@ -115,7 +115,8 @@ def _entry(member: Item) -> ProxyStatus:
         next_protocol=protocol if isinstance(protocol, bytes) else None,
         received_status=status if type(status) is int else None,
         details=text(p.get("details")),
-        params={k: v for k, v in p.items() if k not in PARAMETERS or k == "next-hop-aliases"})
+        params=frozen([(k, v) for k, v in p.items()
+                       if k not in PARAMETERS or k == "next-hop-aliases"]))
 
 
 def _view(members: List) -> tuple[ProxyStatus, ...]:
@@ -133,7 +134,7 @@ def _unview(statuses: tuple[ProxyStatus, ...]) -> List:
             ("next-hop", None if s.next_hop is None else text_item(s.next_hop)),
             ("next-protocol", protocol), ("received-status", s.received_status),
             ("details", s.details))
-        out.append(Item(text_item(s.proxy), params | s.params))
+        out.append(Item(text_item(s.proxy), params | dict(s.params)))
     return tuple(out)
 
 

@@ -13,9 +13,9 @@ so the grammar takes them:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import field
+from collections.abc import Iterator, Mapping
 
+from ._frozen import EMPTY, frozen
 from ._spec import Diagnostic, FieldError, FieldSpec
 from ._syntax import Cursor, quote
 from ._value import value_type
@@ -27,7 +27,7 @@ _KNOWN = ("prefetch", "preview", "prerender")
 @value_type
 class Purpose:
     purpose: str  # lower-cased
-    params: dict[str, str | bool] = field(default_factory=dict)  # a bare key is True
+    params: Mapping[str, str | bool] = EMPTY  # a bare key is True
 
 
 def parse(raw: str) -> Purpose:
@@ -45,7 +45,7 @@ def parse(raw: str) -> Purpose:
         cur.pos = m.end()
         params[m.group()] = cur.token_or_quoted("a parameter value") if cur.take("=") else True
     cur.expect_end()
-    return Purpose(purpose, params)
+    return Purpose(purpose, frozen(params))
 
 
 def write(value: Purpose) -> str:

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-from collections.abc import Iterator
-from dataclasses import field
+from collections.abc import Iterator, Mapping
 
 from ._auth import decode_base64
 from ._content_syntax import list_lint
 from ._families import token_list_field
+from ._frozen import EMPTY, frozen
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._syntax import Cursor, is_token, parse_int, parse_list
 from ._value import value_type
@@ -73,7 +73,7 @@ class WebSocketExtension:
     """An offered or accepted extension; a parameter without "=" has the value None."""
 
     name: str
-    params: dict[str, str | None] = field(default_factory=dict)
+    params: Mapping[str, str | None] = EMPTY
 
 
 def _extension(cur: Cursor) -> WebSocketExtension:
@@ -84,7 +84,7 @@ def _extension(cur: Cursor) -> WebSocketExtension:
         cur.skip_ows()
         if not cur.take(";"):
             cur.pos = save
-            return WebSocketExtension(name, params)
+            return WebSocketExtension(name, frozen(params))
         cur.skip_ows()
         start = cur.pos
         param = cur.token("a parameter name")

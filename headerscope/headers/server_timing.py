@@ -18,10 +18,11 @@ number is kept among `params` with a warning, since a browser reads it as 0.
 from __future__ import annotations
 
 import re
-from dataclasses import field
+from collections.abc import Mapping
 from decimal import Decimal
 
 from ._content_syntax import list_lint
+from ._frozen import EMPTY, frozen
 from ._json import decimal_text
 from ._spec import Diagnostic, FieldSpec, Kind
 from ._syntax import SEP, TOKEN_RE, Cursor, Fast, parse_list, quote
@@ -39,7 +40,7 @@ class Metric:
     name: str
     duration: Decimal | None = None  # dur, as sent (milliseconds by convention); None: not sent
     description: str | None = None  # desc; None: not sent
-    params: dict[str, str] = field(default_factory=dict)  # other parameters, names lower-cased
+    params: Mapping[str, str] = EMPTY  # other parameters, names lower-cased
 
 
 # A metric with no parameter, the most common member, in one match with the separator after it
@@ -69,7 +70,7 @@ def _metric(cur: Cursor, notes: list[Diagnostic] | None = None) -> Metric:
         cur.skip_ows()
         if not cur.take(";"):
             cur.pos = save
-            return Metric(name, duration, description, params)
+            return Metric(name, duration, description, frozen(params))
         cur.skip_ows()
         at = cur.pos
         key = cur.token("a parameter name").lower()

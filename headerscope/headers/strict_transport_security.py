@@ -19,10 +19,10 @@ a number larger than an implementation can count is valid, read as 2^63 - 1 with
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import field
+from collections.abc import Iterator, Mapping
 
 from ._families import ceiling_note
+from ._frozen import EMPTY, frozen
 from ._spec import Diagnostic, FieldError, FieldSpec
 from ._syntax import INT_CEILING, Cursor, over_ceiling, quote, read_count
 from ._value import value_type
@@ -39,7 +39,7 @@ class StrictTransportSecurity:
     max_age: int
     include_subdomains: bool = False
     preload: bool = False
-    extensions: dict[str, str | None] = field(default_factory=dict)
+    extensions: Mapping[str, str | None] = EMPTY
 
 
 def parse(raw: str) -> StrictTransportSecurity:
@@ -91,7 +91,7 @@ def _scan(raw: str) -> tuple[StrictTransportSecurity, dict[str, int]]:
     max_age = seen.get("max-age")
     if max_age is None:  # 6.1.1: "The REQUIRED "max-age" directive"
         raise FieldError("max-age is required (e.g. max-age=31536000)", None)
-    extensions = {k: v for k, v in seen.items() if k != "max-age" and k not in _FLAGS}
+    extensions = frozen([(k, v) for k, v in seen.items() if k != "max-age" and k not in _FLAGS])
     return StrictTransportSecurity(read_count(max_age), "includesubdomains" in seen,
                                    "preload" in seen, extensions), where
 

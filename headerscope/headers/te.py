@@ -9,7 +9,7 @@ Coding names and parameter names are case-insensitive: they are lower-cased.
 """
 
 import re
-from dataclasses import field
+from collections.abc import Mapping
 from decimal import Decimal
 
 from ._content_syntax import (
@@ -25,6 +25,7 @@ from ._content_syntax import (
     write_transfer_parameters,
     write_weight,
 )
+from ._frozen import EMPTY
 from ._spec import SLOW, Diagnostic, FieldSpec, Kind
 from ._syntax import Cursor, parse_list
 from ._types import Q_ONE
@@ -36,7 +37,7 @@ class TCoding:
     """A member of TE: a transfer coding (or "trailers") with its parameters and weight."""
 
     name: str
-    params: dict[str, str] = field(default_factory=dict)
+    params: Mapping[str, str] = EMPTY
     q: Decimal = Q_ONE
 
 
@@ -76,7 +77,7 @@ _MEMBERS_RE = re.compile(f"({TOKEN}){WEIGHT}")
 def fast(raw: str) -> object:
     if _WHOLE_RE.fullmatch(raw) is None:
         return SLOW
-    return tuple([TCoding(name.lower(), {}, Q_ONE if not q else fast_q(q))
+    return tuple([TCoding(name.lower(), EMPTY, Q_ONE if not q else fast_q(q))
                   for name, q in _MEMBERS_RE.findall(raw)])
 
 

@@ -94,7 +94,7 @@ def _view(members: Dictionary) -> DictionaryUse:
 
 
 def _unview(value: DictionaryUse) -> Dictionary:
-    out: Dictionary = {}
+    out: dict[str, Member] = {}
     if "match" in value:
         out["match"] = Item(value["match"])
     if "match-dest" in value:

@@ -19,6 +19,7 @@ from ..headers import REGISTRY, FieldSection
 from ..http import App, ConnectionInfo, Finish, Request, Response, Work
 from . import fields_page
 from .document import request_json
+from .fieldcache import FieldCache
 from .inspection import Inspection, for_display, inspect_fields, is_capture_page, redact_head
 from .inspector import inspector_tree
 from .negotiate import negotiate
@@ -67,6 +68,8 @@ def make_app(options: PageOptions = _DEFAULTS) -> App:
         pages = compare_pages(options, route)
 
     redact = options.redact
+    # One field cache per app, so per server process; never holding a redacted value.
+    cache = FieldCache(REGISTRY, never=redact) if options.cache else None
     record: Callable[[Request, ConnectionInfo, Response, Inspection], None] | None = None
     later: Callable[[Inspection], Response | Work] | None = None
     costly: Callable[[Request], bool] | None = None
@@ -85,8 +88,8 @@ def make_app(options: PageOptions = _DEFAULTS) -> App:
             head = redact_head(head, redact)  # the raw view and the framers see it too
         return Inspection(
             request.method, request.target, request.version,
-            inspect_fields([(f.name, f.value) for f in request.fields], redact),
-            inspect_fields([(f.name, f.value) for f in request.trailers], redact)
+            inspect_fields([(f.name, f.value) for f in request.fields], redact, cache),
+            inspect_fields([(f.name, f.value) for f in request.trailers], redact, cache)
             if request.trailers else _NO_FIELDS,
             request.body, head, f"{info.client[0]}:{info.client[1]}",
             info.request_number, True, info.details, request.http2,
@@ -132,6 +135,7 @@ def make_app(options: PageOptions = _DEFAULTS) -> App:
         return work
 
     app.split = split  # type: ignore[attr-defined]
+    app.field_cache = cache  # type: ignore[attr-defined]  # None with --no-cache
     if costly is not None:  # a small request for a page of a large capture
         app.costly = costly  # type: ignore[attr-defined]
     if options.store is not None:

@@ -16,6 +16,7 @@ from .visible import visible
 if TYPE_CHECKING:
     from ..http import ConnectionDetails, HTTP2Details
     from ..proxy.trust import AddressWalk
+    from .fieldcache import FieldCache
 
 REDACTED = "(redacted)"
 
@@ -53,12 +54,17 @@ def is_capture_page(target: str) -> bool:
     return target.startswith("/captures") and target[9:10] in ("", "/", "?")
 
 
-def inspect_fields(pairs: Any, redact: frozenset[str] = frozenset()) -> FieldSection:
+def inspect_fields(pairs: Any, redact: frozenset[str] = frozenset(),
+                   cache: FieldCache | None = None) -> FieldSection:
     """Parse `(name, value)` pairs; hide the values of redacted fields in every view.
 
     `redact`: lower-case names (field names are case-insensitive, RFC 9110, 5.1).
+    `cache`: parse through this field cache (pages/fieldcache.py), which must have been made
+    with the same `redact` names, so that it keeps none of their values.
     """
-    section = parse_section(REGISTRY, pairs)
+    if cache is not None and redact and not redact <= cache.never:
+        cache = None  # a cache made for other names could keep these values: parse afresh
+    section = parse_section(REGISTRY if cache is None else cache, pairs)
     if not redact or not any(f.name in redact for f in section):
         return section
     return FieldSection(tuple(_redacted(f) if f.name in redact else f for f in section))

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from ..headers import REGISTRY, FieldSection, ParsedField
 from ..sxml import Node, Raw, render
 from .body import body_summary
+from .fieldcache import ROWS
 from .inspection import REDACTED, Inspection
 from .style import CSS
 from .valueview import show
@@ -126,24 +127,28 @@ def _rows(section: FieldSection, counts: Mapping[str, int]) -> list[Node]:
     & < > " ' or NUL) renders to a fixed pattern: it is written here directly, because walking
     its nodes costs more than the rest of the page. Any other row stays a tree, so every
     string that needs escaping, or could be refused, still goes through sxml.
+
+    A line the field cache holds (pages/fieldcache.py: the same ParsedField object on every
+    request that sends it) has its row drawn once, as markup kept beside it in the cache: the
+    row is a function of the line alone when its name does not repeat in the request. Such a
+    line then costs a lookup here and a join.
     """
     out: list[Node] = []
     markup: list[str] = []
+    cached = ROWS.get
     for f in section.lines:
-        key, name, raw, value, error, warnings, spec = f
-        if (spec is not None and value is not None and error is None and not warnings
-                and counts.get(key, 1) == 1 and not spec.deprecated and raw.isascii()
-                and (ref := _REF_HTML.get(key)) is not None):
-            shown = raw if raw.isprintable() else visible(raw)  # visible's own first test
-            parsed = show(value)
-            texts = name + shown + parsed
-            if not ("&" in texts or "<" in texts or ">" in texts or '"' in texts
-                    or "'" in texts or "\0" in texts or not texts.isascii()):
-                markup.append(f"<tr><td>{name}</td><td>{shown}</td><td>{parsed}</td>{ref}</tr>")
-                continue
-            row: Node = ("tr", ("td", name), ("td", shown), ("td", parsed), _REF_CELLS[key])
-        else:
-            row = field_row(f, counts)
+        entry = cached(id(f)) if ROWS else None
+        if entry is not None and entry.field is f and counts.get(f.name, 1) == 1:
+            html = entry.row
+            if html is None:
+                drawn = _row(f, counts)
+                html = entry.row = drawn if type(drawn) is str else render(drawn)
+            markup.append(html)
+            continue
+        row = _row(f, counts)
+        if type(row) is str:
+            markup.append(row)
+            continue
         if markup:
             out.append(Raw("".join(markup)))
             markup = []
@@ -151,6 +156,23 @@ def _rows(section: FieldSection, counts: Mapping[str, int]) -> list[Node]:
     if markup:
         out.append(Raw("".join(markup)))
     return out
+
+
+def _row(f: ParsedField, counts: Mapping[str, int]) -> Node:
+    """The row of `f`: its markup when it is a common row with nothing to escape (a str),
+    else its tree."""
+    key, name, raw, value, error, warnings, spec = f
+    if (spec is not None and value is not None and error is None and not warnings
+            and counts.get(key, 1) == 1 and not spec.deprecated and raw.isascii()
+            and (ref := _REF_HTML.get(key)) is not None):
+        shown = raw if raw.isprintable() else visible(raw)  # visible's own first test
+        parsed = show(value)
+        texts = name + shown + parsed
+        if not ("&" in texts or "<" in texts or ">" in texts or '"' in texts
+                or "'" in texts or "\0" in texts or not texts.isascii()):
+            return f"<tr><td>{name}</td><td>{shown}</td><td>{parsed}</td>{ref}</tr>"
+        return ("tr", ("td", name), ("td", shown), ("td", parsed), _REF_CELLS[key])
+    return field_row(f, counts)
 
 
 _NO_REPEATS: Mapping[str, int] = {}

@@ -18,6 +18,7 @@ class PageOptions:
     # serve --trusted-proxy: the networks whose Forwarded / X-Forwarded-For are believed.
     trusted_proxies: Networks | None = None
     store: StoreConfig | None = None  # serve keeps captures (--store...); None: none kept
+    cache: bool = True  # the field cache (pages/fieldcache.py); serve --no-cache: False
 
     def __post_init__(self) -> None:
         # Field names are case-insensitive (RFC 9110, 5.1): every reader compares lower case.

@@ -117,7 +117,7 @@ def _inline_for(kind: type) -> Inline:
         fmt = _inline_sequence
     elif fields is not None:
         fmt = _generate_inline(kind, fields)
-    elif kind is dict:
+    elif issubclass(kind, dict):  # a FrozenDict (parameters), or a plain dict
         fmt = _inline_dict
     _INLINE[kind] = fmt
     return fmt
@@ -139,7 +139,7 @@ def _lines_for(kind: type) -> Lines:
         members = _generate_members(kind, fields)
         fmt = lambda value, indent: members_block(  # noqa: E731
             members(value), indent, _fast_inline, _fast_lines)
-    elif kind is dict:
+    elif issubclass(kind, dict):
         fmt = lambda value, indent: members_block(  # noqa: E731
             [(str(k), v) for k, v in value.items()], indent, _fast_inline, _fast_lines)
     _LINES[kind] = fmt

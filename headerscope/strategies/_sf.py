@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -123,7 +124,7 @@ def _joined(draw: st.DrawFn, parts: list[str], separators: st.SearchStrategy[str
 
 
 @st.composite
-def _params_spelling(draw: st.DrawFn, params: dict[str, BareItem]) -> str:
+def _params_spelling(draw: st.DrawFn, params: Mapping[str, BareItem]) -> str:
     out = []
     for key, value in params.items():
         if value is True and not draw(st.booleans()):
