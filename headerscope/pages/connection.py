@@ -153,7 +153,16 @@ def _http2_facts(h2: HTTP2Details) -> list[tuple[str, str]]:
 
 
 def settings_text(settings: tuple[tuple[int, int], ...]) -> str:
-    return ", ".join(f"{setting_name(i)}={v}" for i, v in settings)
+    text = _SETTINGS_TEXT.get(settings)
+    if text is None:
+        text = ", ".join(f"{setting_name(i)}={v}" for i, v in settings)
+        if len(settings) <= 16:  # a client's own few; a flood of them is not kept
+            _make_room(_SETTINGS_TEXT, _BLOCK_CACHE_SIZE)
+            _SETTINGS_TEXT[settings] = text
+    return text
+
+
+_SETTINGS_TEXT: dict[tuple[tuple[int, int], ...], str] = {}  # a client repeats its SETTINGS
 
 
 def setting_name(identifier: int) -> str:
@@ -264,18 +273,24 @@ def _fact_row(label: str, text: str) -> Raw:
 
 
 def _connection_tree(ins: Inspection) -> Node:
-    rows = [_fact_row(label, text) for label, text in facts(ins)]
-    parts: list[Node] = [("h2", "Connection"), ("table", {"class": "facts"}, ("tbody", rows))]
+    # Markup joined here rather than a tree for the serializer: every part is markup already
+    # (the rows, the hello, the HTTP/2 table are made once and kept), and over HTTP/2 this
+    # runs for every request. The same bytes as the tree
+    # ("section", {"class": "connection"}, ("h2", "Connection"), ("table", ...), ...).
+    rows = "".join([_fact_row(label, text).html for label, text in facts(ins)])
+    parts = ['<section class="connection"><h2>Connection</h2><table class="facts"><tbody>',
+             rows, "</tbody></table>"]
     walk = ins.walk
     if walk is not None and len(walk.hops) > 1:
-        parts.append(_walk_table(walk))
+        parts.append(render(_walk_table(walk)))
     tls = ins.details.tls if ins.details is not None else None
     hello = _hello(tls) if tls is not None else None
     if hello is not None:
-        parts.append(hello.markup)
+        parts.append(hello.markup.html)
     if ins.http2 is not None:
-        parts.append(_per_block(ins, "html", lambda: Raw(render(_h2_table(ins)))))
-    return ("section", {"class": "connection"}, parts)
+        parts.append(_per_block(ins, "html", lambda: Raw(render(_h2_table(ins)))).html)
+    parts.append("</section>")
+    return Raw("".join(parts))
 
 
 def _shown_hops(walk: AddressWalk) -> tuple[tuple[Hop, ...], int]:
