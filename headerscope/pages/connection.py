@@ -241,7 +241,11 @@ def connection_tree(ins: Inspection) -> Node:
     """The section; without HTTP/2 or a walk it is the same for every request of a connection
     (its details, its client), so it is drawn once per connection and kept as markup."""
     details = ins.details
-    if ins.http2 is not None or ins.walk is not None or details is None:
+    if ins.walk is not None:
+        return _connection_tree(ins)
+    if ins.http2 is not None:
+        return _h2_section(ins)
+    if details is None:
         return _connection_tree(ins)
     key = (id(details), ins.client, ins.version)
     hit = _SECTION_CACHE.get(key)
@@ -272,7 +276,33 @@ def _fact_row(label: str, text: str) -> Raw:
     return row
 
 
-def _connection_tree(ins: Inspection) -> Node:
+_H2_SECTION_CACHE: dict[tuple[Any, ...], tuple[object, object, str, str]] = {}
+
+
+def _h2_section(ins: Inspection) -> Raw:
+    """The section of an HTTP/2 request: everything in it but the stream's number is the same
+    for the requests of a connection that send the same block (the connection's SETTINGS,
+    its fingerprint, the block's HPACK table), so it is kept as two pieces of markup, either
+    side of the stream row, by what it is made of."""
+    h2 = ins.http2
+    assert h2 is not None
+    details, fields = ins.details, h2.block.fields
+    key = (id(details), id(fields), ins.client, ins.redacted, h2.way, h2.settings,
+           h2.upgrade_settings, h2.window_update, h2.priority, h2.pseudo_order, h2.fingerprint,
+           h2.diagnostics)
+    hit = _H2_SECTION_CACHE.get(key)
+    if hit is None or hit[0] is not details or hit[1] is not fields:
+        html = _connection_tree(ins).html
+        stream = _fact_row("stream", str(h2.stream_id)).html
+        before, _, after = html.partition(stream)
+        hit = (details, fields, before, after)
+        _make_room(_H2_SECTION_CACHE, _BLOCK_CACHE_SIZE)
+        _H2_SECTION_CACHE[key] = hit
+        return Raw(html)
+    return Raw(hit[2] + _fact_row("stream", str(h2.stream_id)).html + hit[3])
+
+
+def _connection_tree(ins: Inspection) -> Raw:
     # Markup joined here rather than a tree for the serializer: every part is markup already
     # (the rows, the hello, the HTTP/2 table are made once and kept), and over HTTP/2 this
     # runs for every request. The same bytes as the tree
