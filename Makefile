@@ -54,7 +54,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check headerscope tests benchmarks examples
 
 typecheck: $(VENV)/.installed-test
-	$(BIN)/mypy --strict headerscope tests
+	$(BIN)/mypy --strict headerscope tests benchmarks examples docs
 
 unit: $(VENV)/.installed-test
 	$(BIN)/pytest

@@ -223,7 +223,8 @@ JINJA = jinja2.Environment(autoescape=True).from_string(TEMPLATE)
 
 
 def with_jinja2(req: Request) -> str:
-    return JINJA.render(req=req, css=CSS, version=VERSION)
+    page: str = JINJA.render(req=req, css=CSS, version=VERSION)  # jinja2 types it Any
+    return page
 
 
 # -- htpy -----------------------------------------------------------------------------------------

@@ -13,22 +13,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from . import _errors
 from ._value import value_type
 
 T = TypeVar("T")
-
-
-class FieldError(ValueError):
-    """A field value that does not match its grammar.
-
-    `position` is a 0-based character offset into the raw value (surrounding whitespace
-    removed), or None when the error belongs to the value as a whole.
-    """
-
-    def __init__(self, reason: str, position: int | None = None) -> None:
-        super().__init__(reason if position is None else f"{reason} (at {position})")
-        self.reason = reason
-        self.position = position
+# Defined in _errors.py (a leaf, which _syntax.py imports too), named here as ever.
+FieldError = _errors.FieldError
+SLOW: Any = _errors.SLOW
 
 
 @value_type
@@ -67,7 +58,6 @@ Lint = Callable[[Any, str], Iterable[Diagnostic]]
 Analyse = Callable[[str], tuple[Any, Iterable[Diagnostic]]]
 # raw -> the value of a common spelling, or SLOW for anything else (see FieldSpec.fast)
 Fast = Callable[[str], Any]
-SLOW: Any = object()
 
 
 @value_type
@@ -245,6 +235,6 @@ def _deprecation(spec: FieldSpec[Any]) -> tuple[Diagnostic, ...]:
     return (Diagnostic(spec.deprecated),) if spec.deprecated else ()
 
 
-# At the end: _syntax imports this module (FieldError), and FAST_PATHS, the switch the tests
-# use to compare every fast path with the reference grammar, lives there.
+# FAST_PATHS, the switch the tests use to compare every fast path with the reference
+# grammar, lives in _syntax and is read at each call.
 from . import _syntax  # noqa: E402

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from ._spec import SLOW, FieldError
+from ._errors import SLOW, FieldError
 
 T = TypeVar("T")
 
