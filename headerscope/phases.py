@@ -99,10 +99,7 @@ class Recorder:
         self.dumps += 1
         data = {"pid": os.getpid(), "dumps": self.dumps, "requests": self.requests,
                 "ns": self.ns}
-        target = Path(f"{self.path}.{os.getpid()}")
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_text(json.dumps(data))
-        temporary.replace(target)  # atomic: the benchmark never reads half a file
+        write_report(self.path, data)
 
 
 class _TimedReader:
@@ -151,8 +148,19 @@ RECORDER = _recorder()
 
 # -- the benchmark's side ----------------------------------------------------------------------
 
-def collect(path: str, pids: list[int], timeout: float = 5.0) -> tuple[int, dict[str, int]]:
-    """Ask each server process for its sums (SIGUSR1) and add them up: (requests, ns)."""
+def write_report(path: str, data: dict[str, Any]) -> None:
+    """Write `data` to PATH.PID as JSON, atomically: the benchmark never reads half a file.
+    (The server's side of `signal_and_read`; pages/fieldcache.py's counts use it too.)"""
+    target = Path(f"{path}.{os.getpid()}")
+    temporary = target.with_name(target.name + ".tmp")
+    temporary.write_text(json.dumps(data))
+    temporary.replace(target)
+
+
+def signal_and_read(path: str, pids: list[int], signum: int,
+                    timeout: float = 5.0) -> list[dict[str, Any]]:
+    """Send `signum` to each server process and read the PATH.PID reports they write
+    (`write_report`), waiting up to `timeout` for all of them: what arrived in time."""
     import time
 
     folder = Path(path).parent
@@ -161,7 +169,7 @@ def collect(path: str, pids: list[int], timeout: float = 5.0) -> tuple[int, dict
         old.unlink(missing_ok=True)
     for pid in pids:
         try:
-            os.kill(pid, signal.SIGUSR1)
+            os.kill(pid, signum)
         except ProcessLookupError:
             continue
     deadline = time.monotonic() + timeout
@@ -171,10 +179,14 @@ def collect(path: str, pids: list[int], timeout: float = 5.0) -> tuple[int, dict
         if len(files) >= len(pids):
             break
         time.sleep(0.02)
+    return [json.loads(f.read_text()) for f in files]
+
+
+def collect(path: str, pids: list[int], timeout: float = 5.0) -> tuple[int, dict[str, int]]:
+    """Ask each server process for its sums (SIGUSR1) and add them up: (requests, ns)."""
     requests = 0
     total = dict.fromkeys(PHASES, 0)
-    for f in files:
-        data = json.loads(f.read_text())
+    for data in signal_and_read(path, pids, signal.SIGUSR1, timeout):
         requests += int(data["requests"])
         for name in PHASES:
             total[name] += int(data["ns"].get(name, 0))

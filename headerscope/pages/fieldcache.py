@@ -37,17 +37,16 @@ load and subtracts. No endpoint: anything the server answers would show in the i
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import threading
 import weakref
 from collections.abc import Iterable
-from pathlib import Path
 from types import FrameType
 
 from ..headers import ParsedField
 from ..headers._section import LineParser
+from ..phases import signal_and_read, write_report
 
 # Field values that carry credentials (RFC 9110, 11.6.2 and 11.7.2; RFC 6265, 5.4).
 CREDENTIALS = frozenset({"authorization", "proxy-authorization", "cookie"})
@@ -161,10 +160,7 @@ def process_stats() -> dict[str, int]:
 
 
 def _dump(path: str) -> None:
-    target = Path(f"{path}.{os.getpid()}")
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.write_text(json.dumps({"pid": os.getpid(), **process_stats()}))
-    temporary.replace(target)  # atomic: the benchmark never reads half a file
+    write_report(path, {"pid": os.getpid(), **process_stats()})
 
 
 def install_stats_signal() -> bool:
@@ -195,29 +191,11 @@ STATS_ON = install_stats_signal()
 def collect_stats(path: str, pids: list[int], timeout: float = 5.0) -> dict[str, int] | None:
     """Ask each server process for its counts (SIGUSR2) and add them up; None when none
     answered (a server without the cache, or not started with HEADERSCOPE_CACHE_STATS)."""
-    import time
-
-    folder = Path(path).parent
-    prefix = Path(path).name + "."
-    for old in folder.glob(prefix + "*"):
-        old.unlink(missing_ok=True)
-    for pid in pids:
-        try:
-            os.kill(pid, STATS_SIGNAL)
-        except ProcessLookupError:
-            continue
-    deadline = time.monotonic() + timeout
-    files: list[Path] = []
-    while time.monotonic() < deadline:
-        files = [f for f in folder.glob(prefix + "*") if f.suffix != ".tmp"]
-        if len(files) >= len(pids):
-            break
-        time.sleep(0.02)
-    if not files:
+    reports = signal_and_read(path, pids, STATS_SIGNAL, timeout)
+    if not reports:
         return None
     total: dict[str, int] = {}
-    for f in files:
-        data = json.loads(f.read_text())
+    for data in reports:
         for name in ("hits", "misses", "skipped", "entries", "bytes"):
             total[name] = total.get(name, 0) + int(data.get(name, 0))
     return total
