@@ -151,6 +151,19 @@ class Cursor:
         self.pos = m.end()
         return m.group()
 
+    def bracketed(self, opens: str = "") -> tuple[int, int]:
+        """Consume "<" ... ">" (a URI-reference in Link, a Coded-URL or resource tag in WebDAV)
+        and return where its content starts and ends; `opens` ("opens a Coded-URL that")
+        names it in the error."""
+        start = self.pos
+        self.expect("<")
+        close = self.text.find(">", self.pos)
+        if close < 0:
+            what = f"{opens} " if opens else ""
+            raise self.error(f"'<' {what}is not closed with '>'", start)
+        opened, self.pos = self.pos, close + 1
+        return opened, close
+
     def comment(self) -> str:
         """Consume a (possibly nested) comment and return it with its parentheses."""
         start, depth, text = self.pos, 0, self.text

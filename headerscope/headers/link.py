@@ -118,13 +118,8 @@ def _param(cur: Cursor) -> LinkParam:
 
 
 def _link_value(cur: Cursor) -> Link:
-    start = cur.pos
-    cur.expect("<")
-    close = cur.text.find(">", cur.pos)
-    if close < 0:
-        raise cur.error("'<' is not closed with '>'", start)
-    target = parse_uri_reference(cur.text, cur.pos, close)
-    cur.pos = close + 1
+    opened, close = cur.bracketed()
+    target = parse_uri_reference(cur.text, opened, close)
     params: list[LinkParam] = []
     while True:
         save = cur.pos

@@ -49,15 +49,9 @@ class CodedUrl:
 
 def parse_coded_url(cur: Cursor) -> CodedUrl:
     """A Coded-URL at the cursor: "<", an absolute-URI with no whitespace, ">"."""
-    start = cur.pos
-    cur.expect("<")
-    close = cur.text.find(">", cur.pos)
-    if close < 0:
-        raise cur.error("'<' opens a Coded-URL that is not closed with '>'", start)
-    check_absolute(cur.text, cur.pos, close)
-    url = cur.text[cur.pos:close]
-    cur.pos = close + 1
-    return CodedUrl(url)
+    opened, close = cur.bracketed("opens a Coded-URL that")
+    check_absolute(cur.text, opened, close)
+    return CodedUrl(cur.text[opened:close])
 
 
 def check_absolute(text: str, pos: int, end: int) -> Uri:

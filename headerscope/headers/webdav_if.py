@@ -74,14 +74,8 @@ def _list(cur: Cursor) -> tuple[Condition, ...]:
 
 
 def _resource_tag(cur: Cursor) -> UriReference:
-    start = cur.pos
-    cur.expect("<")
-    close = cur.text.find(">", cur.pos)
-    if close < 0:
-        raise cur.error("'<' opens a resource tag that is not closed with '>'", start)
-    ref = parse_simple_ref(cur.text, cur.pos, close)
-    cur.pos = close + 1
-    return ref
+    opened, close = cur.bracketed("opens a resource tag that")
+    return parse_simple_ref(cur.text, opened, close)
 
 
 def parse(raw: str) -> tuple[StateList, ...]:
