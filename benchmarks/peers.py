@@ -45,7 +45,7 @@ from headerscope.bench import report  # noqa: E402
 from headerscope.bench.command import certificate  # noqa: E402
 from headerscope.bench.h2load import h2load_path  # noqa: E402
 from headerscope.bench.h2load import version as h2load_version  # noqa: E402
-from headerscope.bench.measure import LoadSpec, measure  # noqa: E402
+from headerscope.bench.measure import LoadSpec, interleaved, measure, progress  # noqa: E402
 from headerscope.bench.profiles import PROFILES  # noqa: E402
 from headerscope.bench.results import Measurement, fmt_us, median  # noqa: E402
 from headerscope.bench.target import Target, free_port, headerscope_command  # noqa: E402
@@ -447,17 +447,12 @@ def main(argv: list[str] | None = None) -> int:
                             client_cpus=args.client_cpus)
             generator = _generator(spec, protocols, args.connections, args.request)
             print(f"peers: {generator}", file=sys.stderr)
-            for round_ in range(args.rounds):
-                order = running if round_ % 2 == 0 else running[::-1]
-                for run in order:
-                    target = targets[run]
-                    one = dataclasses.replace(spec, path=peers[run.name].path,
-                                              protocol=run.protocol)
-                    m = measure(label(run, mixed), one, "127.0.0.1", target.port, target.pid)
-                    results[run].append(m)
-                    print(f"round {round_ + 1}: {label(run, mixed)}: {fmt_us(m.cpu_us)} µs "
-                          f"CPU/req, {m.load.rps:.0f} req/s, {m.load.errors} errors",
-                          file=sys.stderr)
+            for round_, run in interleaved(running, args.rounds):
+                target = targets[run]
+                one = dataclasses.replace(spec, path=peers[run.name].path, protocol=run.protocol)
+                m = measure(label(run, mixed), one, "127.0.0.1", target.port, target.pid)
+                results[run].append(m)
+                print(progress(round_, label(run, mixed), m), file=sys.stderr)
         finally:
             for target in targets.values():
                 target.__exit__(None, None, None)

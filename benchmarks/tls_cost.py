@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from headerscope.bench.command import certificate  # noqa: E402
-from headerscope.bench.measure import LoadSpec, measure  # noqa: E402
+from headerscope.bench.measure import LoadSpec, interleaved, measure, progress  # noqa: E402
 from headerscope.bench.profiles import PROFILES  # noqa: E402
 from headerscope.bench.results import fmt_us, median  # noqa: E402
 from headerscope.bench.target import Target, free_port, headerscope_command  # noqa: E402
@@ -57,18 +57,14 @@ def main(argv: list[str] | None = None) -> int:
                                            for name in ("tls, fingerprints",
                                                         "tls, --no-client-hello")]
             cpu: dict[tuple[str, str], list[float]] = {run: [] for run in runs}
-            for round_ in range(args.rounds):
-                for name, protocol in runs if round_ % 2 == 0 else runs[::-1]:
-                    target = targets[name]
-                    spec = LoadSpec(PROFILES["firefox"], args.path, False, 10, args.duration,
-                                    args.warmup, "auto", "1", protocol)
-                    m = measure(f"{name} {protocol}", spec, "127.0.0.1", target.port,
-                                target.pid)
-                    if m.cpu_us is not None and m.load.errors == 0:
-                        cpu[(name, protocol)].append(m.cpu_us)
-                    print(f"round {round_ + 1}: {name} over {protocol}: {fmt_us(m.cpu_us)} µs "
-                          f"CPU/req, {m.load.rps:.0f} req/s, {m.load.errors} errors",
-                          file=sys.stderr)
+            for round_, (name, protocol) in interleaved(runs, args.rounds):
+                target = targets[name]
+                spec = LoadSpec(PROFILES["firefox"], args.path, False, 10, args.duration,
+                                args.warmup, "auto", "1", protocol)
+                m = measure(f"{name} {protocol}", spec, "127.0.0.1", target.port, target.pid)
+                if m.cpu_us is not None and m.load.errors == 0:
+                    cpu[(name, protocol)].append(m.cpu_us)
+                print(progress(round_, f"{name} over {protocol}", m), file=sys.stderr)
         finally:
             for target in targets.values():
                 target.__exit__(None, None, None)

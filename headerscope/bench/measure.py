@@ -9,15 +9,16 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .. import phases
 from . import procstat
 from .h2load import run_h2load
 from .loadgen import LoadGenerator
 from .profiles import Profile, request_bytes
-from .results import LoadResult, Measurement
+from .results import LoadResult, Measurement, fmt_us
 from .target import cpu_list
 from .wrk import run_wrk, wrk_path
 
@@ -53,6 +54,23 @@ class LoadSpec:
     @property
     def mode(self) -> str:
         return "close (HTTP/1.0)" if self.close else f"keep-alive ×{self.connections}"
+
+
+T = TypeVar("T")
+
+
+def interleaved(runs: Sequence[T], rounds: int) -> Iterator[tuple[int, T]]:
+    """(round, run): every run once a round, the order reversed every other round, so that a
+    noisy neighbour hits all the contenders alike (peers.py, tls_cost.py)."""
+    for round_ in range(rounds):
+        for run in runs if round_ % 2 == 0 else runs[::-1]:
+            yield round_, run
+
+
+def progress(round_: int, name: str, m: Measurement) -> str:
+    """The line a multi-round benchmark prints after each measurement."""
+    return (f"round {round_ + 1}: {name}: {fmt_us(m.cpu_us)} µs CPU/req, "
+            f"{m.load.rps:.0f} req/s, {m.load.errors} errors")
 
 
 def run_load(spec: LoadSpec, host: str, port: int, seconds: float,
