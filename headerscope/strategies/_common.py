@@ -37,6 +37,11 @@ http_dates = st.datetimes(
 ows = st.sampled_from(["", " ", "\t", "  "])
 
 
+def sample(*texts: str) -> S[str]:
+    """One of `texts` (the spellings a test wants drawn as they are)."""
+    return st.sampled_from(texts)
+
+
 def unique_params(names: S[str], values: S[Any], *, max_size: int) -> S[dict[str, Any]]:
     """Parameters whose names differ case-insensitively, where a field's grammar or parser lets
     each name occur once: "Parameter names are case-insensitive" (RFC 9110, 5.6.6), so `a` and

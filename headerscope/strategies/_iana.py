@@ -31,14 +31,11 @@ from ._common import (
     joined,
     lower_tokens,
     quoted_contents,
+    sample,
     tokens,
     tuples,
 )
 from ._security import SECURITY
-
-
-def _sample(*texts: str) -> S[str]:
-    return st.sampled_from(texts)
 
 
 def _unique(elements: S[tuple[str, str]], *, max_size: int = 3) -> S[tuple[tuple[str, str], ...]]:
@@ -54,7 +51,7 @@ _future = st.from_regex(r"(-[0-9a-z]{1,8}){0,2}", fullmatch=True)
 _traceparents = st.builds(TraceParent, st.just(0), _trace_ids, _parent_ids, st.integers(0, 255)) | (
     st.builds(TraceParent, st.integers(1, 254), _trace_ids, _parent_ids, st.integers(0, 255),
               _future))
-_traceparent_invalid = _sample(
+_traceparent_invalid = sample(
     "", "00", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01",
     "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
     "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
@@ -68,7 +65,7 @@ _tenant_keys = st.from_regex(r"[a-z0-9][a-z0-9_\-*/]{0,8}@[a-z][a-z0-9_\-*/]{0,1
                              fullmatch=True)
 _state_values = st.from_regex(r"[ !-+\--<>-~]{0,12}[!-+\--<>-~]", fullmatch=True)
 _state_members = st.builds(TraceStateMember, _simple_keys | _tenant_keys, _state_values)
-_tracestate_invalid = _sample(
+_tracestate_invalid = sample(
     "Rojo=1", "rojo", "rojo=", "rojo=a=b", "rojo=1 x=2", "1rojo=1", "a@1b=1", "rojo=\x7f",
     "a" * 257 + "=1", "rojo=" + "x" * 257, ",".join(f"k{i}=1" for i in range(33)), "=1",
     "rojo=1;x=2")
@@ -94,7 +91,7 @@ _conditions = st.builds(Condition, _coded_urls | _if_tags, st.booleans())
 _if_lists = tuples(tuples(_conditions, min_size=1), min_size=1)
 _if_values = st.builds(lambda ls: (StateList(None, ls),), _if_lists) | st.lists(
     st.builds(StateList, _simple_refs, _if_lists), min_size=1, max_size=3).map(tuple)
-_if_invalid = _sample(
+_if_invalid = sample(
     "", "()", "(", "(<urn:x>", "<urn:x>", "(<relative>)", "([\"x\" ])", "(Not)", "(Not [x])",
     "(<urn:x>) </a> (<urn:y>)", "</a> (<urn:x>) junk", '(["a"] x)', "(<urn:x>,<urn:y>)",
     "</a b> (<urn:x>)", '([W/ "x"])', "(<urn:x#frag>)")
@@ -133,7 +130,7 @@ IANA: dict[str, FieldStrategies] = {
     "traceparent": FieldStrategies(values=_traceparents, invalid=_traceparent_invalid),
     "tracestate": FieldStrategies(
         values=tuples(_state_members), invalid=_tracestate_invalid,
-        spellings=_sample("rojo=00f067aa0ba902b7 , congo=t61rcWkgMzE", ",, a=1,", "",
+        spellings=sample("rojo=00f067aa0ba902b7 , congo=t61rcWkgMzE", ",, a=1,", "",
                           "a=b c,\tz@y=1", "vendorname1=opaqueValue1,vendorname2=opaqueValue2")),
     "dav": FieldStrategies(
         values=tuples(_classes | _coded_urls),
@@ -141,72 +138,72 @@ IANA: dict[str, FieldStrategies] = {
                          "<http://a.example/#f>", "1;x"], joined(_classes), ["<x>", "a b"]),
         spellings=joined(_classes)),
     "depth": FieldStrategies(values=st.sampled_from(["0", "1", "infinity"]),
-                             invalid=_sample("", "2", "infinite", "0, 1", "-1", "01", "one")),
+                             invalid=sample("", "2", "infinite", "0, 1", "-1", "01", "one")),
     "destination": FieldStrategies(values=_simple_refs, invalid=st.sampled_from(_bad_refs)),
     "if": FieldStrategies(values=_if_values, invalid=_if_invalid,
-                          spellings=_sample('(<urn:a>)(<urn:b>)', '( not <urn:a> ["x y"] )',
+                          spellings=sample('(<urn:a>)(<urn:b>)', '( not <urn:a> ["x y"] )',
                                             '</a>(NOT ["4217"])(<urn:x>) </b> (<urn:y>)')),
     "lock-token": FieldStrategies(values=_coded_urls,
-                                  invalid=_sample("", "urn:x", "<urn:x", "<x>", "<urn:x> <urn:y>",
+                                  invalid=sample("", "urn:x", "<urn:x", "<x>", "<urn:x> <urn:y>",
                                                   "< urn:x>", "<urn:x>;a")),
     "overwrite": FieldStrategies(values=st.booleans(),
-                                 invalid=_sample("", "true", "TF", "1", "T, F", '"T"', "Y")),
+                                 invalid=sample("", "true", "TF", "1", "T, F", '"T"', "Y")),
     "timeout": FieldStrategies(
         values=_timeouts,
         invalid=invalid(["", "Second- 5", "Second-", "Second-x", "Seconds-5", "Infinity",
                          "5", "Second -5"], None),
-        spellings=_sample("second-5", "INFINITE, Second-10", "Second-99999999999,Second-5",
+        spellings=sample("second-5", "INFINITE, Second-10", "Second-99999999999,Second-5",
                           "Second-007")),
     "schedule-reply": FieldStrategies(values=st.booleans(),
-                                      invalid=_sample("", "true", "FT", "0", "T F")),
+                                      invalid=sample("", "true", "FT", "0", "T F")),
     "schedule-tag": FieldStrategies(values=_schedule_tags,
-                                    invalid=_sample("", "abc", '"abc', 'W/"abc"', '"a" "b"')),
+                                    invalid=sample("", "abc", '"abc', 'W/"abc"', '"a" "b"')),
     "if-schedule-tag-match": FieldStrategies(
-        values=_schedule_tags, invalid=_sample("", "abc", '"abc', '"a", "b"', "*")),
+        values=_schedule_tags, invalid=sample("", "abc", '"abc', '"a", "b"', "*")),
     "cdn-loop": FieldStrategies(
         values=tuples(_cdn_infos), invalid=invalid(
             ["a;b", "a b", "a:99999", "[::1", "a;x=", 'a;x="y', "a;x=1;x=2", "\u00e9"], None),
-        spellings=_sample("foo123.foocdn.example, barcdn.example; trace=\"abcdef\"",
+        spellings=sample("foo123.foocdn.example, barcdn.example; trace=\"abcdef\"",
                           "AnotherCDN; abc=123; def=\"456\"", "[2001:db8::1]:443 ; A=b",
                           ", x,")),
     "dpop": FieldStrategies(values=_jws | st.text(_b64url, min_size=1, max_size=20),
-                            invalid=_sample("", "a b", "a.b c", "=abc", "a=b", "é", "a,b")),
+                            invalid=sample("", "a b", "a.b c", "=abc", "a=b", "é", "a,b")),
     "dpop-nonce": FieldStrategies(values=_nonces,
-                                  invalid=_sample("", "a b", 'a"b', "a\\b", "\u00e9", "a\tb")),
+                                  invalid=sample("", "a b", 'a"b', "a\\b", "\u00e9", "a\tb")),
     "optional-www-authenticate": FieldStrategies(
         values=SECURITY["www-authenticate"].values.filter(bool),
-        invalid=SECURITY["www-authenticate"].invalid | _sample("", ",", " , ")),
+        invalid=SECURITY["www-authenticate"].invalid | sample("", ",", " , ")),
     "preference-applied": FieldStrategies(
         values=_applied,
         invalid=invalid(["", "respond-async; wait=10", "return=minimal;a", "a=", "=a",
                          'a="b', "a b"], None),
-        spellings=_sample("Return=Representation", 'wait = "10"', "a=\"\", b", ", x ,")),
+        spellings=sample("Return=Representation", 'wait = "10"', "a=\"\", b", ", x ,")),
     "accept-datetime": FieldStrategies(values=http_dates, invalid=_rfc1123_invalid),
     "memento-datetime": FieldStrategies(values=http_dates, invalid=_rfc1123_invalid),
     "ttl": FieldStrategies(values=st.integers(0, 2**40),
-                           invalid=_sample("", "-1", "1.5", "10s", "1 2", "+5", "0x10")),
+                           invalid=sample("", "-1", "1.5", "10s", "1 2", "+5", "0x10")),
     "urgency": FieldStrategies(values=st.sampled_from(Urgency),
-                               invalid=_sample("", "urgent", "low, high", "very low", "very_low",
+                               invalid=sample("", "urgent", "low, high", "very low", "very_low",
                                                '"low"'),
-                               spellings=_sample("HIGH", "Very-Low", "normal,", ", low")),
+                               spellings=sample("HIGH", "Very-Low", "normal,", ", low")),
     "topic": FieldStrategies(values=st.text(_b64url, min_size=1, max_size=32),
-                             invalid=_sample("", "a b", "a,b", '"t"', "a/b", "a=")),
+                             invalid=sample("", "a b", "a,b", '"t"', "a/b", "a=")),
     "slug": FieldStrategies(values=st.text(st.characters(exclude_categories=["Cs"]),
                                            max_size=16),
-                            invalid=_sample("caf\u00e9", "a\x00b", "%C3", "%FF%FE", "\x7f")),
+                            invalid=sample("caf\u00e9", "a\x00b", "%C3", "%FF%FE", "\x7f")),
     "oscore": FieldStrategies(
         values=_oscore,
-        invalid=_sample("", "A", "CSU=", "C+U", "ABCDE", "4A", "IA", "EQ", "CQ", "AAAA",
+        invalid=sample("", "A", "CSU=", "C+U", "ABCDE", "4A", "IA", "EQ", "CQ", "AAAA",
                         "EgAA")),
     "alpn": FieldStrategies(
         values=tuples(_alpn_ids, min_size=1),
         invalid=invalid(["", "h2 h3", "http/1.1", "h%2", "h%zz", '"h2"'], None),
-        spellings=_sample("h2, http%2f1.1", "h%32", "H2,,h3")),
+        spellings=sample("h2, http%2f1.1", "h%32", "H2,,h3")),
     "expect-ct": FieldStrategies(
         values=_expect_ct,
-        invalid=_sample("", "enforce", "max-age", "max-age=x", "max-age=1, max-age=2",
+        invalid=sample("", "enforce", "max-age", "max-age=x", "max-age=1, max-age=2",
                         'max-age=1, report-uri="/relative"', "max-age=1, report-uri",
                         "max-age=-1", "max-age=1; enforce", "Max-Age=1, MAX-AGE=2"),
-        spellings=_sample('max-age=86400, enforce, report-uri="https://foo.example/report"',
+        spellings=sample('max-age=86400, enforce, report-uri="https://foo.example/report"',
                           'Max-Age="60" , ENFORCE', "max-age=0, x=y, z")),
 }

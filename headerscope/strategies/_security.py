@@ -25,6 +25,7 @@ from ._common import (
     lower_tokens,
     ows,
     quoted_contents,
+    sample,
     tokens,
     unique_params,
 )
@@ -32,9 +33,6 @@ from ._common import (
 _ALNUM = string.ascii_letters + string.digits
 _LOWER_ALNUM = string.ascii_lowercase + string.digits
 
-
-def _sample(*texts: str) -> st.SearchStrategy[str]:
-    return st.sampled_from(texts)
 
 
 def _with_control(valid: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
@@ -64,7 +62,7 @@ _challenge = st.one_of(
     st.builds(Challenge, lower_tokens, st.none(), _auth_params),
 )
 _credential_spellings = st.one_of(
-    _sample("basic YTpi", "BEARER abc.def-ghi", "Digest  realm = r , nonce=n", "Digest , a=b",
+    sample("basic YTpi", "BEARER abc.def-ghi", "Digest  realm = r , nonce=n", "Digest , a=b",
             "negotiate", "Basic    YTpi"),
     # user-id:password in ISO-8859-1, as older clients send it
     st.builds(lambda user, password: "Basic " + base64.b64encode(
@@ -73,7 +71,7 @@ _credential_spellings = st.one_of(
         st.text("abc\xe9\xff:", max_size=6)),
 )
 _credentials_invalid = st.one_of(
-    _sample("", "Basic", "Basic realm=x", "Basic YWJj", "Basic YWJjZA", "Basic YW-j",
+    sample("", "Basic", "Basic realm=x", "Basic YWJj", "Basic YWJjZA", "Basic YW-j",
             "Basic a===", "Bearer", "Bearer a b", "Bearer abc, x=y", "Digest realm=a, realm=b",
             "Digest realm=@", 'Digest realm="x', "Basic\tYTpi", "Negotiate abc def",
             "realm=x", "Basic  ,", "Digest a=b c"),
@@ -84,12 +82,12 @@ _credentials_invalid = st.one_of(
     st.builds(lambda scheme, name: f"{scheme} {name}=1, {name}=2", _schemes, _param_names),
 )
 _challenges_invalid = st.one_of(
-    _sample('Basic realm="x', "realm=x", 'Basic realm="a", realm="b"', "Basic realm=;",
+    sample('Basic realm="x', "realm=x", 'Basic realm="a", realm="b"', "Basic realm=;",
             "Basic a b", "Basic\trealm=x", 'Basic realm="a" b', "Negotiate abc, realm=x",
             "Basic, =", "Basic realm=x;", '"Basic"', "Basic realm=@"),
     st.builds(lambda scheme, name: f"{scheme} {name}=1, {name}=2", _schemes, _param_names),
 )
-_challenge_spellings = _sample(
+_challenge_spellings = sample(
     'basic Realm="x"', 'Basic , realm="x"', ', Basic realm = "x" ,, Bearer', "NEGOTIATE",
     'Digest realm="r", nonce="n", qop="auth, auth-int", Basic realm=r', "Bearer abc==, Basic")
 
@@ -111,11 +109,11 @@ _pairs = st.one_of(st.builds(CookiePair, _cookie_names, _cookie_values),
 _strict_pairs = st.builds(lambda n, v: f"{n}={v}", tokens, st.text(_OCTETS, max_size=8))
 _cookie_spellings = st.one_of(
     st.builds(lambda pairs, sep: sep.join(pairs), st.lists(_strict_pairs, min_size=1, max_size=4),
-              _sample(";", ";  ", ";\t", " ; ")),
-    _sample("a=1;", "a = 1", 'a="x y"', "a=1; ; b=2", "$Version=1; a=b", "a=1; a=2", "tok"),
+              sample(";", ";  ", ";\t", " ; ")),
+    sample("a=1;", "a = 1", 'a="x y"', "a=1; ; b=2", "$Version=1; a=b", "a=1; a=2", "tok"),
 )
 _cookie_invalid = st.one_of(
-    _sample("", ";", "; ;", "a=\x00", "a=1\r\nb=2", "a=\x7f", "a\x01=b"),
+    sample("", ";", "; ;", "a=\x00", "a=1\r\nb=2", "a=\x7f", "a\x01=b"),
     _with_control(st.lists(_strict_pairs, min_size=1, max_size=3).map("; ".join)),
 )
 
@@ -146,13 +144,13 @@ _set_cookies = st.builds(
                                   tokens.filter(lambda n: n.lower() not in _KNOWN_ATTRIBUTES),
                                   st.none() | _attribute_values), max_size=3).map(tuple),
 )
-_set_cookie_spellings = _sample(
+_set_cookie_spellings = sample(
     "a=b;path=/;secure", "a=b; max-age=10 ; HttpOnly", "a=b; Expires=Thu, 01-Jan-1970 00:00:01 GMT",
     "a = b", "a=b; SameSite=lax; samesite=Strict", "a=b; Domain=.Example.COM", "a=b; Max-Age=x1",
     "a=b; Secure=yes", "a=b; Path=relative", "a=b; Expires=never", "__Host-x=1; Path=/a",
     "a=b; Priority=High; Partitioned", "a=b;;", "nameless")
 _set_cookie_invalid = st.one_of(
-    _sample("", "=", "; Path=/", "=; Secure", ";", "a=b\x00", "a\nb=c", "a=b; Path=/\x7f"),
+    sample("", "=", "; Path=/", "=; Secure", ";", "a=b\x00", "a\nb=c", "a=b; Path=/\x7f"),
     _with_control(_strict_pairs),
 )
 
@@ -172,11 +170,11 @@ _policies = st.lists(
                                       st.lists(_source_values, max_size=4).map(tuple),
                                       min_size=1, max_size=4)),
     min_size=1, max_size=3).map(tuple)
-_csp_spellings = _sample(
+_csp_spellings = sample(
     "DEFAULT-SRC 'self'", "default-src 'self' ;; img-src *", "default-src 'self' ,  , img-src *",
     "default-src  'self'\t'unsafe-inline'", "default-src 'self'; default-src *",
     "script-src 'self';", "upgrade-insecure-requests")
-_csp_invalid = _sample("", ";", ",", " , ; ", "script_src 'self'", "default-src 'self' \x80",
+_csp_invalid = sample("", ";", ",", " , ; ", "script_src 'self'", "default-src 'self' \x80",
                        "img-src \x00", "a:b c", "d\xe9fault-src *", "default-src 'self'\x7f",
                        "default-src 'self', img.src *")
 
@@ -185,10 +183,10 @@ _hsts_extensions = st.dictionaries(
     st.none() | quoted_contents, max_size=3)
 _hsts = st.builds(StrictTransportSecurity, st.integers(0, 10**12), st.booleans(), st.booleans(),
                   _hsts_extensions)
-_hsts_spellings = _sample('MAX-AGE="31536000" ; INCLUDESUBDOMAINS', ";max-age=0;",
+_hsts_spellings = sample('MAX-AGE="31536000" ; INCLUDESUBDOMAINS', ";max-age=0;",
                           "max-age = 10; preload", "includeSubDomains; max-age=1",
                           "max-age=" + "0" * 25 + "60", "max-age=" + "9" * 30)
-_hsts_invalid = _sample(
+_hsts_invalid = sample(
     "", "max-age", "max-age=", "max-age=-1", "max-age=1.5", "max-age=abc", "includeSubDomains",
     "max-age=1; max-age=2", "max-age=1; includeSubDomains=yes", "max-age=1;; preload=1",
     "max-age=1 includeSubDomains", 'max-age="1', "MAX-AGE=1; Max-Age=2", 'max-age=""',
@@ -203,24 +201,24 @@ _origins = st.builds(
     st.none() | st.integers(0, 65535),
 )
 _frame_options = st.sampled_from(FrameOption) | st.builds(AllowFrom, _origins)
-_frame_invalid = _sample("", "ALLOWALL", "deny;", "SAMEORIGIN, SAMEORIGIN", "ALLOW-FROM",
+_frame_invalid = sample("", "ALLOWALL", "deny;", "SAMEORIGIN, SAMEORIGIN", "ALLOW-FROM",
                          "ALLOW-FROM https://a.com/", "ALLOW-FROMhttps://a.com", "DENY x",
                          "allow from x", "ALLOW-FROM a.com")
 
 _policy_tokens = st.sampled_from(sorted(POLICIES)) | \
     st.text(string.ascii_lowercase + "-", min_size=1, max_size=12)
 _referrer_policies = st.lists(_policy_tokens, min_size=1, max_size=4).map(tuple)
-_referrer_invalid = _sample("", ",", "no-referrer;", "origin 2", "unsafe_url",
+_referrer_invalid = sample("", ",", "no-referrer;", "origin 2", "unsafe_url",
                             "no-referrer, strict-origin2", '"origin"', " , ,")
 
 
 # -- CORS, privacy signals, WebSocket ------------------------------------------------------
 
 _allow_origins = st.sampled_from([Wildcard.ANY, OpaqueOrigin.NULL]) | _origins
-_allow_origin_invalid = _sample(
+_allow_origin_invalid = sample(
     "", "https://a.com/", "https://a.com, https://b.com", "https://a.com https://b.com", "NULL",
     "**", "a.com", "https://", "https://a.com:99999", "https://a.com:x", "*, null")
-_one_invalid = _sample("", "0", "true", "1 1", "yes", "11", "on", "1;")
+_one_invalid = sample("", "0", "true", "1 1", "yes", "11", "on", "1;")
 _dnt = st.builds(TrackingPreference, st.booleans(),
                  st.text("".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '",\\'),
                          max_size=8))
@@ -260,45 +258,45 @@ SECURITY: dict[str, FieldStrategies] = {
                                                  spellings=_hsts_spellings),
     "x-content-type-options": FieldStrategies(
         values=st.just(("nosniff",)) | st.lists(lower_tokens, min_size=1, max_size=3).map(tuple),
-        invalid=_sample("", "nosniff;", '"nosniff"', "no sniff", ",", "nosniff; mode=block"),
-        spellings=_sample("NoSniff", "nosniff, nosniff", "nosniff ,")),
+        invalid=sample("", "nosniff;", '"nosniff"', "no sniff", ",", "nosniff; mode=block"),
+        spellings=sample("NoSniff", "nosniff, nosniff", "nosniff ,")),
     "x-frame-options": FieldStrategies(
         values=_frame_options, invalid=_frame_invalid,
-        spellings=_sample("deny", "SameOrigin", "allow-from  HTTPS://Example.com")),
+        spellings=sample("deny", "SameOrigin", "allow-from  HTTPS://Example.com")),
     "referrer-policy": FieldStrategies(
         values=_referrer_policies, invalid=_referrer_invalid,
-        spellings=_sample("No-Referrer", "origin,,  unsafe-url", ", strict-origin")),
+        spellings=sample("No-Referrer", "origin,,  unsafe-url", ", strict-origin")),
     "access-control-allow-origin": FieldStrategies(
         values=_allow_origins, invalid=_allow_origin_invalid,
-        spellings=_sample("HTTPS://Example.COM", "https://example.com:443")),
+        spellings=sample("HTTPS://Example.COM", "https://example.com:443")),
     "access-control-request-headers": FieldStrategies(
         values=st.lists(lower_tokens, min_size=1, max_size=4).map(tuple),
-        invalid=_sample("", "content type", "a;b", '"x"', "a, b c", ","),
+        invalid=sample("", "content type", "a;b", '"x"', "a, b c", ","),
         spellings=_lists(tokens)),
     "access-control-request-method": FieldStrategies(
-        values=tokens, invalid=_sample("", "GET POST", "GET,POST", "G\xe9T", "(GET)", "GET;")),
+        values=tokens, invalid=sample("", "GET POST", "GET,POST", "G\xe9T", "(GET)", "GET;")),
     "upgrade-insecure-requests": FieldStrategies(values=st.just(1), invalid=_one_invalid),
     "sec-gpc": FieldStrategies(values=st.just(1), invalid=_one_invalid),
     "dnt": FieldStrategies(
-        values=_dnt, invalid=_sample("", "2", "yes", "1 x", "1,", '1"', "1\\", "x1", "1\xe9")),
+        values=_dnt, invalid=sample("", "2", "yes", "1 x", "1,", '1"', "1\\", "x1", "1\xe9")),
     "sec-websocket-key": FieldStrategies(
         values=st.binary(min_size=16, max_size=16),
         invalid=st.one_of(
-            _sample("", "abc", "dGhlIHNhbXBsZSBub25jZQ", "dGhlIHNhbXBsZSBub25jZQ==x",
+            sample("", "abc", "dGhlIHNhbXBsZSBub25jZQ", "dGhlIHNhbXBsZSBub25jZQ==x",
                     "dGhl-HNhbXBsZSBub25jZQ==", "a===", "dGhlIHNhbXBsZSBub25jZQ==\t;"),
             st.binary(max_size=40).filter(lambda b: len(b) != 16).map(
                 lambda b: base64.b64encode(b).decode("ascii")))),
     "sec-websocket-version": FieldStrategies(
-        values=_versions, invalid=_sample("", "013", "256", "1.0", "13 8", "-1", "thirteen", ","),
-        spellings=_sample("13,8", "13 , ,8", "7, 8, 13")),
+        values=_versions, invalid=sample("", "013", "256", "1.0", "13 8", "-1", "thirteen", ","),
+        spellings=sample("13,8", "13 , ,8", "7, 8, 13")),
     "sec-websocket-protocol": FieldStrategies(
         values=st.lists(tokens, min_size=1, max_size=4).map(tuple),
-        invalid=_sample("", "chat superchat", "chat;v=1", '"chat"', "chat,, /"),
+        invalid=sample("", "chat superchat", "chat;v=1", '"chat"', "chat,, /"),
         spellings=_lists(tokens)),
     "sec-websocket-extensions": FieldStrategies(
         values=_extensions,
-        invalid=_sample("", "permessage-deflate;", "a; b=", 'a; b="c d"', "a; b=1; b=2", "a b",
+        invalid=sample("", "permessage-deflate;", "a; b=", 'a; b="c d"', "a; b=1; b=2", "a b",
                         ";a", "a; =1"),
-        spellings=_sample('permessage-deflate ; client_max_window_bits = "15"', "a,,b",
+        spellings=sample('permessage-deflate ; client_max_window_bits = "15"', "a,,b",
                           "x-webkit-deflate-frame, permessage-deflate;server_no_context_takeover")),
 }

@@ -36,7 +36,7 @@ from ..headers.proxy_status import PARAMETERS as PROXY_PARAMETERS
 from ..headers.sf import InnerList, Item, Token
 from ..headers.signatures import ALGORITHMS
 from ..headers.use_as_dictionary import REQUEST_DESTINATIONS
-from ._common import FieldStrategies, S, lower_tokens
+from ._common import FieldStrategies, S, lower_tokens, sample
 from ._sf import keys, strings, token_texts
 from ._structured import invalid_sf
 
@@ -44,9 +44,6 @@ _hosts = st.from_regex(r"[a-z][a-z0-9\-]{0,8}(\.[a-z]{2,6}){0,2}", fullmatch=Tru
 _paths = st.from_regex(r"(/[a-z0-9._~\-]{0,8}){0,3}", fullmatch=True)
 _names = token_texts | strings  # a Token or a String: read as the same str
 
-
-def _sample(*texts: str) -> S[str]:
-    return st.sampled_from(texts)
 
 
 def _tuples(elements: S[Any], *, min_size: int = 0, max_size: int = 4) -> S[tuple[Any, ...]]:
@@ -66,7 +63,7 @@ _origins = st.builds(Origin, st.sampled_from(["https", "http"]), _hosts,
 
 _booleans = FieldStrategies(values=st.booleans(),
                             invalid=invalid_sf("1", "true", '"?1"', "?1, ?0", "?", item=True),
-                            spellings=_sample("?1;x", " ?0", "?1 "))
+                            spellings=sample("?1;x", " ?0", "?1 "))
 
 
 def _policy(values: type[EmbedderPolicyValue] | type[OpenerPolicyValue],
@@ -89,14 +86,14 @@ _storage_access = FieldStrategies(
     invalid=invalid_sf("retry", '"retry"', "reload", "retry;allowed-origin=foo",
                      'retry;allowed-origin="https://a.example/x"', "retry;allowed-origin=1",
                      "load, retry", item=True),
-    spellings=_sample("load;allowed-origin=*", ' retry;  allowed-origin="HTTPS://A.Example:443"',
+    spellings=sample("load;allowed-origin=*", ' retry;  allowed-origin="HTTPS://A.Example:443"',
                       "retry;allowed-origin=*;x"))
 _deprecation = FieldStrategies(
     values=st.datetimes(datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59, 59),
                         timezones=st.just(UTC)).map(lambda d: d.replace(microsecond=0)),
     invalid=invalid_sf("true", "Sun, 06 Nov 1994 08:49:37 GMT", "1688169599", '"@1688169599"',
                      "@99999999999999", "2023-06-30", "@1688169599, @1", item=True),
-    spellings=_sample("@1688169599;x", " @0", "@-62135596800"))
+    spellings=sample("@1688169599;x", " @0", "@-62135596800"))
 _export = FieldStrategies(
     values=st.binary(min_size=48, max_size=48),
     invalid=invalid_sf(":QUJD:", '"VGhpcyBl"', "VGhpcyBl", ":" + "A" * 68 + ":", item=True),
@@ -110,7 +107,7 @@ _accept_ch = FieldStrategies(
     values=_tuples(_hint_names | token_texts, min_size=1),
     invalid=invalid_sf('"Sec-CH-UA"', 'Sec-CH-UA, "DPR"', "1", "(Sec-CH-UA)", "Sec-CH-UA,",
                      "Sec-CH-UA DPR"),
-    spellings=_sample("Sec-CH-UA-Model,Sec-CH-DPR", " DPR ,\tWidth", "sec-ch-ua;x=1"))
+    spellings=sample("Sec-CH-UA-Model,Sec-CH-DPR", " DPR ,\tWidth", "sec-ch-ua;x=1"))
 _media_types = st.builds(
     MediaType, lower_tokens, lower_tokens,
     st.dictionaries(keys, strings, max_size=2)).filter(
@@ -119,11 +116,11 @@ _accept_query = FieldStrategies(
     values=_tuples(_media_types, min_size=1),
     invalid=invalid_sf('"application"', "application/sql;charset=1", "*/json", "1",
                      '"a/b";q=0.5', "(a/b)", '"a b/c"'),
-    spellings=_sample(' "Application/SQL" ', 'application/jsonpath,"application/sql";x=Y'))
+    spellings=sample(' "Application/SQL" ', 'application/jsonpath,"application/sql";x=Y'))
 _groups = FieldStrategies(
     values=_tuples(strings, min_size=1),
     invalid=invalid_sf("scripts", '"a", b', '("a")', '"a",', "1", '"a" "b"'),
-    spellings=_sample('"a" ,\t"b";revalidate', '"ExampleJS";x=1'))
+    spellings=sample('"a" ,\t"b";revalidate', '"ExampleJS";x=1'))
 
 
 @st.composite
@@ -142,7 +139,7 @@ _cache_status = FieldStrategies(
     values=_tuples(_cache_statuses(), min_size=1),
     invalid=invalid_sf("a;fwd=mis", "a;hit=1", "1", "a;ttl=1.5", 'a;fwd="miss"',
                      '"a";stored="yes"', "a;key=k"),
-    spellings=_sample('ExampleCache; hit; ttl=376, "CDN Company Edge";fwd=uri-miss',
+    spellings=sample('ExampleCache; hit; ttl=376, "CDN Company Edge";fwd=uri-miss',
                       "a;hit;fwd=miss", "a;x-ext=1;fwd-status=700"))
 
 
@@ -167,24 +164,24 @@ _proxy_status = FieldStrategies(
     values=_tuples(_proxy_statuses(), min_size=1),
     invalid=invalid_sf("a;error=dns_eror", 'a;error="dns_error"', 'a;received-status="200"',
                      "1", "a;details=x", "a;next-protocol=1", "a;error=timeout"),
-    spellings=_sample('ExampleCDN; error=connection_timeout, "revproxy1";received-status=200',
+    spellings=sample('ExampleCDN; error=connection_timeout, "revproxy1";received-status=200',
                       'a;error=dns_error;rcode="NXDOMAIN";body-size=1', "a;next-protocol=:aDI=:"))
-_templates = st.lists(_sample("/", "a", "-", ".", "~") | st.from_regex(
+_templates = st.lists(sample("/", "a", "-", ".", "~") | st.from_regex(
     r"\{[+#./;?&]?[a-z_][a-z0-9_]{0,4}(:[1-9][0-9]{0,2}|\*)?(,[a-z]{1,3})?\}", fullmatch=True),
     max_size=5).map("".join)
 _link_params = st.fixed_dictionaries({}, optional={
-    "rel": _sample("item", "author", "next prev", "https://example.org/rel/x"),
-    "anchor": _templates.map(lambda t: "#" + t), "var-base": _sample("https://example.org/v/"),
+    "rel": sample("item", "author", "next prev", "https://example.org/rel/x"),
+    "anchor": _templates.map(lambda t: "#" + t), "var-base": sample("https://example.org/v/"),
     "title": strings})
 _link_template = FieldStrategies(
     values=_tuples(st.builds(LinkTemplate, _templates, _link_params), min_size=1),
     invalid=invalid_sf('"/{x"', '"/{=x}"', "/x", '"/x";rel=item', '"/a b"', '"/x";anchor="{"',
                      '"/x";var-base="a b"', '"/{a..b}"', '"/%zz"'),
-    spellings=_sample('"/{username}";rel="item" , "/x"', '"/{?q,page}"; rel="search"'))
+    spellings=sample('"/{username}";rel="item" , "/x"', '"/{?q,page}"; rel="search"'))
 _speculation_rules = FieldStrategies(
     values=_tuples(_urls, min_size=1),
     invalid=invalid_sf('"/rules.json",', '"/a" "/b"', "(", '"/rules.json";'),
-    spellings=_sample('rules.json, "/a.json"', ' "/speculationrules.json" ', '"a b", "/c"'))
+    spellings=sample('rules.json, "/a.json"', ' "/speculationrules.json" ', '"a b", "/c"'))
 
 # -- dictionaries --------------------------------------------------------------------------
 
@@ -200,7 +197,7 @@ _cdn_cache_control = FieldStrategies(
                      _seconds, _flags, _field_lists, _extensions),
     invalid=invalid_sf("max-age=?1", "max-age=-1", "no-store=?0", "Max-Age=60", 'max-age="60"',
                      'private="a b"', "public=1", "max-age=1.5", "s-maxage=(60)"),
-    spellings=_sample("max-age=600 ,  no-store", 'no-cache="Set-Cookie";x, foo',
+    spellings=sample("max-age=600 ,  no-store", 'no-cache="Set-Cookie";x, foo',
                       *sorted(REQUEST_ONLY)))
 _document_values: dict[str, S[Any]] = {
     **{f: st.booleans() for f in BOOLEAN},
@@ -213,15 +210,15 @@ _document_policy = FieldStrategies(
         lambda pair: {pair[0]: pair[1]}) | st.just({}),
     invalid=invalid_sf("Oversized-Images=2.0", "oversized-images=2.0,", "a=(",
                      "unsized-media ?0", "oversized-images=2.0;"),
-    spellings=_sample("oversized-images=2.0 , unsized-media=?0, *;report-to=main",
+    spellings=sample("oversized-images=2.0 , unsized-media=?0, *;report-to=main",
                       "foo=1, sync-xhr=?0", 'document-write=?0;report-to="x"'))
 _integrity_policy = FieldStrategies(
     values=st.fixed_dictionaries({}, optional={
-        "blocked-destinations": _tuples(_sample("script", "style"), min_size=1),
+        "blocked-destinations": _tuples(sample("script", "style"), min_size=1),
         "sources": _tuples(st.just("inline")), "endpoints": _tuples(token_texts)}),
     invalid=invalid_sf("blocked-destinations=script", 'blocked-destinations=("script")',
                      "sources=inline", 'endpoints=("a")', "blocked-destinations=(1)"),
-    spellings=_sample("blocked-destinations=( script  style ), x=1",
+    spellings=sample("blocked-destinations=( script  style ), x=1",
                       "blocked-destinations=(script image)", "endpoints=(e)"))
 _query_keys = st.text(st.characters(exclude_categories=["Cs"]), max_size=8)
 _no_vary_search = FieldStrategies(
@@ -234,7 +231,7 @@ _no_vary_search = FieldStrategies(
     invalid=invalid_sf('key-order="x"', 'params="x"', "params=(a)", 'params=("a"), except=("x")',
                      "params=(), except=()", 'params=?0, except=("x")', "params, except=(x)",
                      'params, except="x"', 'except=("x")', "params, except=?1"),
-    spellings=_sample("params=?1", "key-order=?1", 'params, key-order, except=("x")',
+    spellings=sample("params=?1", "key-order=?1", 'params, key-order, except=("x")',
                       "params=?0", "unknown-key", 'params=("%C3%A9+%E6%B0%97" "a%2Bb")'))
 _allowlists = st.builds(
     Allowlist, _tuples(st.sampled_from(list(Keyword)) | _origins),
@@ -244,12 +241,12 @@ _permissions_policy = FieldStrategies(
                            max_size=4),
     invalid=invalid_sf("geolocation 'self'", "Geolocation=()", "camera=(", "camera=(self,x)",
                      "fullscreen=*;", "geolocation=(self) camera=()"),
-    spellings=_sample("geolocation=self, camera=*", 'fullscreen=(self "https://a.example:443/p")',
+    spellings=sample("geolocation=self, camera=*", 'fullscreen=(self "https://a.example:443/p")',
                       "interest-cohort=()", 'geolocation="https://a.example"'))
 _reporting_endpoints = FieldStrategies(
     values=st.dictionaries(keys, _urls, max_size=3),
     invalid=invalid_sf("default=", 'Default="https://a.example"', 'a="/x",', "a=(", "a b"),
-    spellings=_sample('default=https://a.example/r, b="/r"', 'a="http://example.com/r"',
+    spellings=sample('default=https://a.example/r, b="/r"', 'a="http://example.com/r"',
                       'c="http://localhost:8080/r";x'))
 _use_as_dictionary = FieldStrategies(
     values=st.fixed_dictionaries(
@@ -259,12 +256,12 @@ _use_as_dictionary = FieldStrategies(
     invalid=invalid_sf('match-dest=("document")', "match=/a", 'match="/a/(x)"', "match=1",
                      'match="/a", id=1', 'match="/a", type="raw"',
                      'match="/a", match-dest=document', 'match="/a", match-dest=(document)'),
-    spellings=_sample('match="/a" , type=raw', 'match="/a", match-dest=("empty"), foo=1',
+    spellings=sample('match="/a" , type=raw', 'match="/a", match-dest=("empty"), foo=1',
                       'match="/app/*/main.js";x'))
 _accept_signature = FieldStrategies(
     values=st.dictionaries(st.from_regex(r"sig[0-9a-z\-]{0,4}", fullmatch=True), st.builds(
         lambda names, params: InnerList(tuple(Item(n) for n in names), params),
-        st.lists(_sample("@method", "@authority", "@path", "@target-uri", "content-digest"),
+        st.lists(sample("@method", "@authority", "@path", "@target-uri", "content-digest"),
                  max_size=4),
         st.fixed_dictionaries({}, optional={
             "created": st.just(True) | st.integers(0, 2**40), "keyid": strings,
@@ -272,7 +269,7 @@ _accept_signature = FieldStrategies(
         min_size=1, max_size=2),
     invalid=invalid_sf('sig1="@method"', "sig1=(@method)", 'sig1=("@method");created="1"',
                      'sig1=("@method");keyid=key', 'sig1=("@method" 1)'),
-    spellings=_sample('sig1=( "@method"  "@path" );created; keyid="k"',
+    spellings=sample('sig1=( "@method"  "@path" );created; keyid="k"',
                       'sig1=("@method");expires;tag="t"'))
 
 TIER2_STRUCTURED: dict[str, FieldStrategies] = {
