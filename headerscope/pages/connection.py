@@ -277,6 +277,9 @@ def _fact_row(label: str, text: str) -> Raw:
 
 
 _H2_SECTION_CACHE: dict[tuple[Any, ...], tuple[object, object, str, str]] = {}
+# Sections kept at most this long: browsers' are 2-12 KB (their hello included), and a client
+# that sends a maximal header block must not make each of the 256 entries hold its table.
+_SECTION_MAX = 32 * 1024
 
 
 def _h2_section(ins: Inspection) -> Raw:
@@ -294,10 +297,10 @@ def _h2_section(ins: Inspection) -> Raw:
     if hit is None or hit[0] is not details or hit[1] is not fields:
         html = _connection_tree(ins).html
         stream = _fact_row("stream", str(h2.stream_id)).html
-        before, _, after = html.partition(stream)
-        hit = (details, fields, before, after)
-        _make_room(_H2_SECTION_CACHE, _BLOCK_CACHE_SIZE)
-        _H2_SECTION_CACHE[key] = hit
+        if len(html) <= _SECTION_MAX:  # a maximal block's table is not kept twice
+            before, _, after = html.partition(stream)
+            _make_room(_H2_SECTION_CACHE, _BLOCK_CACHE_SIZE)
+            _H2_SECTION_CACHE[key] = (details, fields, before, after)
         return Raw(html)
     return Raw(hit[2] + _fact_row("stream", str(h2.stream_id)).html + hit[3])
 
