@@ -29,7 +29,6 @@ from ._events import (
     WindowUpdated,
 )
 from ._limits import Limits
-from ._request import RequestMaker, as_request
 from .connection import ServerConnection
 from .frames import PREFACE, FrameInfo, is_preface_prefix
 
@@ -49,7 +48,6 @@ __all__ = [
     "PingReceived",
     "PriorityReceived",
     "PriorityUpdateReceived",
-    "RequestMaker",
     "RequestMalformed",
     "RequestReceived",
     "ServerConnection",
@@ -60,7 +58,6 @@ __all__ = [
     "TrailersReceived",
     "UnknownFrameReceived",
     "WindowUpdated",
-    "as_request",
     "code_name",
     "frames",
     "hpack",

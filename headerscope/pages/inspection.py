@@ -130,7 +130,7 @@ def redact_head(head: bytes, redact: frozenset[str]) -> bytes:
     no view: the head runs from the request line to the empty line (RFC 9112, 2.1). The
     request line is read as a line too: it cannot pass for a field line named in `redact`
     (its method is a token, without ":"), and an HTTP/2 request's head has none, its first
-    line is the field line ":method: ..." (http2/_request.py).
+    line is the field line ":method: ..." (http/h2request.py).
     """
     if not redact:
         return head

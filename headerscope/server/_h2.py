@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from ..http import ConnectionDetails, ConnectionInfo, HTTP2Details, Request, Response
+from ..http.h2request import RequestMaker
 from ..http2 import (
     DataReceived,
     ErrorCode,
     Limits,
-    RequestMaker,
     RequestMalformed,
     RequestReceived,
     ServerConnection,

@@ -13,6 +13,7 @@ import h2.events
 import h2.settings
 
 from headerscope.http import ConnectionInfo
+from headerscope.http.h2request import as_request
 from headerscope.http2 import (
     ConnectionClosed,
     DataReceived,
@@ -22,7 +23,6 @@ from headerscope.http2 import (
     ServerConnection,
     StreamEnded,
     TrailersReceived,
-    as_request,
 )
 from headerscope.http2.hpack import HeaderBlock
 from headerscope.pages.app import make_app

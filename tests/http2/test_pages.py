@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import h2.events
 
 from headerscope.http import ConnectionInfo
+from headerscope.http.h2request import as_request
 from headerscope.http2 import (
     DataReceived,
     Event,
@@ -16,7 +17,6 @@ from headerscope.http2 import (
     ServerConnection,
     StreamEnded,
     TrailersReceived,
-    as_request,
 )
 from headerscope.http2.hpack import HeaderBlock
 from headerscope.pages.app import make_app

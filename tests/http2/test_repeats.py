@@ -10,13 +10,12 @@ from hyperframe import frame as hf
 from hypothesis import given
 from hypothesis import strategies as st
 
+from headerscope.http.h2request import RequestMaker, as_request
 from headerscope.http2 import (
     Limits,
-    RequestMaker,
     RequestReceived,
     ServerConnection,
     StreamEnded,
-    as_request,
     frames,
 )
 from headerscope.http2._validate import _check_slowly, check_request

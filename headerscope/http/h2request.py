@@ -1,5 +1,8 @@
 """An HTTP/2 request as the pages see an HTTP/1.1 one (`headerscope.http.Request`).
 
+It lives here, not in `http2/`, so that the HTTP/2 protocol code depends on nothing of HTTP/1.1
+and the request model: `http` imports `http2` (its types, and this), never the other way.
+
 The pages are pure functions of a `Request`, so the server hands them HTTP/2 requests in the
 same shape: method and target from the pseudo-header fields (RFC 9113, 8.3.1), version
 "HTTP/2", the regular fields in order. HTTP/2 has no request head on the wire, so `head` is
@@ -17,9 +20,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..http import FieldLine, Request
-from ._validate import length_value
-from .hpack import DecodedField, HeaderBlock
+from ..http2._validate import length_value
+from ..http2.hpack import DecodedField, HeaderBlock
+from ._model import FieldLine, Request
 
 _new = tuple.__new__  # FieldLine(...) runs a Python-level __new__; this builds the same tuple
 
