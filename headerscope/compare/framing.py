@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from types import ModuleType
 
+from ..grammar.rules import TOKEN, as_bytes
 from ..http import HeadComplete, HTTPError, Limits, Request, RequestReader
 from ._known import KNOWN
 from ._model import Known, Verdict
@@ -188,7 +189,7 @@ def count_field(data: bytes, name: bytes) -> int:
 
 
 _CTL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_REQUEST_LINE = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+ [\x21-\x7e]+ HTTP/1\.[0-9]\r?\n")
+_REQUEST_LINE = re.compile(as_bytes(TOKEN) + rb" [\x21-\x7e]+ HTTP/1\.[0-9]\r?\n")
 
 
 def has_ctl(data: bytes) -> bool:

@@ -20,9 +20,9 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from ..grammar import TOKEN_RE, Cursor, describe, quote, quote_string
 from ._frozen import EMPTY
 from ._spec import FieldError
-from ._syntax import TOKEN_RE, Cursor, describe, quote, quote_string
 from ._value import value_type
 
 _TOKEN68_RE = re.compile(r"[A-Za-z0-9\-._~+/]+=*")

@@ -26,27 +26,22 @@ from decimal import Decimal
 from itertools import islice
 from typing import Any, TypeVar
 
+from ..grammar import SEP, TOKEN_RE, Cursor, Fast, fast_token_list, parse_list, quote
+from ..grammar.rules import DIRECTIVE, LIST_SEP, QDTEXT, QVALUE, TOKEN, WEIGHT
 from ._frozen import FrozenDict, frozen
 from ._json import decimal_text
 from ._rfc8187 import ExtValue, parse_ext_value, write_ext_value
 from ._spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind, Lint
-from ._syntax import SEP, TOKEN_RE, Cursor, Fast, fast_token_list, parse_list, quote
 from ._types import Q_ONE, Params, QualityItem
 
 T = TypeVar("T")
 
-TOKEN = TOKEN_RE.pattern
-QDTEXT = r'(?:[\t !#-\[\]-~\x80-\xff]|\\[\t -~\x80-\xff])*'
-QVALUE = r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?"
-WEIGHT = rf"(?:[ \t]*;[ \t]*[qQ]=({QVALUE}))?"  # an optional weight, as one group
-LIST_SEP = r"[ \t]*,[ \t]*"  # between the members of a common list: no empty elements
 _WEIGHT_RE = re.compile(r"[ \t]*;[ \t]*[qQ]=([0-9.]*)")
 _QVALUE_RE = re.compile(QVALUE)
 _Q_CACHE: dict[str, Decimal] = {}  # at most ~1100 spellings of a valid q-value
 _PARAM_RE = re.compile(rf'[ \t]*;[ \t]*(?:({TOKEN})=(?:({TOKEN})|"({QDTEXT})"))?')
 _QUOTED_PAIR_RE = re.compile(r"\\(.)", re.S)
 _MEDIA_RE = re.compile(rf"({TOKEN})/({TOKEN})")
-DIRECTIVE = rf'({TOKEN})(?:=(?:({TOKEN})|"({QDTEXT})"))?'
 _DIRECTIVE_RE = re.compile(DIRECTIVE)
 _TPARAM_RE = re.compile(rf'[ \t]*;[ \t]*({TOKEN})[ \t]*=[ \t]*(?:({TOKEN})|"({QDTEXT})")')
 

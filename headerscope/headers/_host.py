@@ -18,8 +18,8 @@ import enum
 import ipaddress
 import re
 
+from ..grammar import describe
 from ._spec import FieldError
-from ._syntax import describe
 from ._value import value_type
 
 # unreserved and sub-delims, the characters that need no percent-encoding almost anywhere

@@ -26,13 +26,14 @@ from __future__ import annotations
 import re
 from urllib.parse import quote_from_bytes, unquote_to_bytes
 
+from ..grammar import describe
+from ..grammar.rules import ATTR_CHAR
 from ._spec import FieldError
-from ._syntax import describe
 from ._value import value_type
 
 # RFC 5646 tag shape (and RFC 4647 basic range shape): subtags of 1 to 8 letters or digits.
 LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
-_VALUE_CHARS_RE = re.compile(r"(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9!#$&+\-.^_`|~])*")
+_VALUE_CHARS_RE = re.compile(f"(?:%[0-9A-Fa-f]{{2}}|[{ATTR_CHAR}])*")
 _ATTR_SAFE = b"!#$&+^`|"  # attr-chars beyond the letters, digits and "-._~" quote() keeps
 # "character encoding names ... are matched case-insensitively" (3.2.1): upper-cased here
 DECODED = frozenset({"UTF-8", "ISO-8859-1"})

@@ -13,14 +13,15 @@ import re
 from decimal import Decimal
 from urllib.parse import unquote_to_bytes
 
+from ..grammar import describe
+from ..grammar.rules import SF_TOKEN
 from ._sf_lex import make_token
 from ._sf_types import BareItem, Date, DisplayString
 from ._spec import FieldError
-from ._syntax import describe
 
 _TOKEN_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz*")
 _NUMBER_START = frozenset("-0123456789")
-_TOKEN_RE = re.compile(r"[A-Za-z*][!#$%&'*+\-.^_`|~0-9A-Za-z:/]*")
+_TOKEN_RE = re.compile(SF_TOKEN)
 # An Integer (at most 15 digits) or a Decimal (12.3 digits) that the slow path would accept
 # unchanged; the look-aheads send "1234567890123456", "12." and "1.2345" to the slow path.
 _NUMBER_RE = re.compile(r"-?(?:([0-9]{1,12}\.[0-9]{1,3})(?![0-9])|[0-9]{1,15}(?![0-9.]))")

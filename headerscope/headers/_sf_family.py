@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from ..grammar.rules import SF_TOKEN
 from . import sf
 from ._frozen import frozen
 from ._spec import SLOW, Diagnostic, Fast, FieldError, FieldSpec, Kind
@@ -183,7 +184,7 @@ def expect(value: object, types: tuple[type, ...], subject: str, *at: object) ->
 # The commonest spelling of a bare item alone (no parameters), as (expression, its value):
 # an sf-token, "?0" / "?1", and an sf-string without escapes (RFC 9651, 3.3).
 _BARE_FAST: dict[tuple[type, ...], tuple[re.Pattern[str], Callable[[str], Any]]] = {
-    (Token,): (re.compile(r"[A-Za-z*][!#$%&'*+\-.^_`|~0-9A-Za-z:/]*"), lambda text: text),
+    (Token,): (re.compile(SF_TOKEN), lambda text: text),
     (bool,): (re.compile(r"\?[01]"), lambda text: text == "?1"),
     (str,): (re.compile(r'"[ !#-\[\]-~]*"'), lambda text: text[1:-1]),
 }

@@ -12,15 +12,15 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from ..grammar.rules import SF_TCHAR
 from ._sf_types import BareItem, InnerList, Item, Params, Token
 
-_TCHARS = r"!#$%&'*+\-.^_`|~0-9A-Za-z:/"
 KEY = r"[a-z*][a-z0-9_\-.*]*+"
 SEPARATOR = r"[ \t]*+,[ \t]*+"  # OWS "," OWS between members
 # The common bare item forms: a Token, an Integer (at most 15 digits), a Decimal (12.3
 # digits), a "String" without escapes, a Boolean, a :Byte Sequence: with the padding an
 # encoder writes. Each starts with a character that tells which it is (see `bare_value`).
-_TOKEN = rf"[A-Za-z*][{_TCHARS}]*+"
+_TOKEN = rf"[A-Za-z*][{SF_TCHAR}]*+"
 _INTEGER = r"-?[0-9]{1,15}(?![0-9.])"
 _OTHER = (r"-?[0-9]{1,12}\.[0-9]{1,3}(?![0-9])|\"[ !#-\[\]-~]*+\"|\?[01]"
           r"|:(?>(?:[A-Za-z0-9+/]{4})*)(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?:")

@@ -18,12 +18,12 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
+from ..grammar import describe
 from ._frozen import EMPTY, frozen
 from ._sf_bare import parse_bare
 from ._sf_lex import BARE, PARAM_RE, bare_value, new_item
 from ._sf_types import BareItem, Dictionary, InnerList, Item, List, Member, Params, Path
 from ._spec import FieldError
-from ._syntax import describe
 
 Spans = dict[Path, int] | None
 T = TypeVar("T")

@@ -15,9 +15,10 @@ import base64
 import re
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 
+from ..grammar.rules import SF_TOKEN
 from ._sf_types import Date, Dictionary, DisplayString, InnerList, Item, List, Member, Params, Token
 
-_TOKEN_RE = re.compile(r"[A-Za-z*][!#$%&'*+\-.^_`|~0-9A-Za-z:/]*")
+_TOKEN_RE = re.compile(SF_TOKEN)
 _KEY_RE = re.compile(r"[a-z*][a-z0-9_\-.*]*")
 _PRINTABLE_RE = re.compile(r"[ -~]*")
 _PLAIN_DISPLAY_RE = re.compile(r"[ !#$&-~]*")  # bytes a Display String writes as themselves

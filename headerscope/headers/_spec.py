@@ -13,13 +13,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from . import _errors
+from ..grammar import core, errors
 from ._value import value_type
 
 T = TypeVar("T")
-# Defined in _errors.py (a leaf, which _syntax.py imports too), named here as ever.
-FieldError = _errors.FieldError
-SLOW: Any = _errors.SLOW
+# Defined with the grammar (grammar/errors.py), named here as ever. (core.FAST_PATHS, the
+# switch the tests use to compare every fast path with the reference grammar, is read at each
+# call.)
+FieldError = errors.FieldError
+SLOW: Any = errors.SLOW
 
 
 @value_type
@@ -175,7 +177,7 @@ def parse_with(spec: FieldSpec[Any], wire_name: str, raw: str,
     more = 0  # warnings past MAX_WARNINGS: counted, not kept
     try:
         fast = spec.fast
-        value = SLOW if fast is None or not _syntax.FAST_PATHS else fast(raw)
+        value = SLOW if fast is None or not core.FAST_PATHS else fast(raw)
         if value is not SLOW:
             pass
         elif spec.analyse is not None:
@@ -234,7 +236,3 @@ def _keep(found: Iterable[Diagnostic], kept: list[Diagnostic]) -> int:
 def _deprecation(spec: FieldSpec[Any]) -> tuple[Diagnostic, ...]:
     return (Diagnostic(spec.deprecated),) if spec.deprecated else ()
 
-
-# FAST_PATHS, the switch the tests use to compare every fast path with the reference
-# grammar, lives in _syntax and is read at each call.
-from . import _syntax  # noqa: E402

@@ -26,10 +26,10 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 
+from ..grammar import Cursor, describe
 from ._frozen import EMPTY
 from ._rfc8187 import ExtValue
 from ._spec import FieldError
-from ._syntax import Cursor, describe
 from ._value import value_type
 
 Q_ONE = Decimal(1)

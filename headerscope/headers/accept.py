@@ -13,10 +13,9 @@ first q splits a member: parameters before it are the range's, any after it are 
 
 import re
 
+from ..grammar import SEP, Cursor, Fast, parse_list
+from ..grammar.rules import QVALUE, TOKEN, WEIGHT
 from ._content_syntax import (
-    QVALUE,
-    TOKEN,
-    WEIGHT,
     ElementOffsets,
     fast_q,
     list_lint,
@@ -28,7 +27,6 @@ from ._content_syntax import (
 from ._frozen import EMPTY, FrozenDict
 from ._json import decimal_text
 from ._spec import SLOW, Diagnostic, FieldSpec, Kind
-from ._syntax import SEP, Cursor, Fast, parse_list
 from ._types import Q_ONE, MediaRange, Params
 
 

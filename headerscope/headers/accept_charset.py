@@ -5,8 +5,9 @@
 Charset names are case-insensitive and are lower-cased. Browsers stopped sending this field.
 """
 
-from ._content_syntax import TOKEN, weighted_list_field
-from ._syntax import Cursor
+from ..grammar import Cursor
+from ..grammar.rules import TOKEN
+from ._content_syntax import weighted_list_field
 
 
 def _charset(cur: Cursor) -> str:

@@ -7,8 +7,9 @@
 "All content codings are case-insensitive" (8.4.1): they are lower-cased.
 """
 
-from ._content_syntax import TOKEN, weighted_list_field
-from ._syntax import Cursor
+from ..grammar import Cursor
+from ..grammar.rules import TOKEN
+from ._content_syntax import weighted_list_field
 
 
 def _coding(cur: Cursor) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..grammar import Cursor, parse_list
 from ._content_syntax import (
     ElementOffsets,
     list_lint,
@@ -23,7 +24,6 @@ from ._content_syntax import (
     write_parameters,
 )
 from ._spec import Diagnostic, FieldSpec, Kind
-from ._syntax import Cursor, parse_list
 from ._types import MediaType
 
 MediaTypes = tuple[MediaType, ...]

@@ -17,10 +17,10 @@ a member that is not `type/subtype` or a parameter that is neither a Token nor a
 import re
 from collections.abc import Iterator
 
+from ..grammar import TOKEN_RE
 from ._frozen import frozen
 from ._sf_family import Issue, error, expect, sf_list_field
 from ._sf_values import text, text_item
-from ._syntax import TOKEN_RE
 from ._types import MediaType
 from .sf import Item, List, Token
 

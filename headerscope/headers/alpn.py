@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..grammar import TCHARS, Cursor, parse_list
 from ._content_syntax import list_lint
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import TCHARS, Cursor, parse_list
 
 _PCT_RE = re.compile(r"%(?:[0-9A-Fa-f]{2})?")
 

@@ -27,12 +27,12 @@ import enum
 import re
 from collections.abc import Iterator, Mapping
 
+from ..grammar import TCHARS, Cursor, over_ceiling, parse_list, quote, quote_string, read_count
 from ._content_syntax import list_lint
 from ._families import MAX_DELTA, ceiling_note
 from ._frozen import EMPTY, FrozenDict, frozen
 from ._host import Host, parse_host, write_host
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import TCHARS, Cursor, over_ceiling, parse_list, quote, quote_string, read_count
 from ._value import value_type
 
 DEFAULT_MAX_AGE = 86400  # 3.1: "it is considered fresh for 24 hours from generation of the

@@ -11,18 +11,11 @@ argument as text, and are reported, as are repeated directives and a quoted int 
 
 import re
 
-from ._content_syntax import (
-    DIRECTIVE,
-    LIST_SEP,
-    QDTEXT,
-    TOKEN,
-    element_offsets,
-    parse_directive,
-    unquote,
-)
+from ..grammar import SEP, Fast, over_ceiling, parse_list, quote, quote_string, read_count
+from ..grammar.rules import DIRECTIVE, LIST_SEP, QDTEXT, TOKEN
+from ._content_syntax import element_offsets, parse_directive, unquote
 from ._families import MAX_DELTA
 from ._spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import SEP, Fast, over_ceiling, parse_list, quote, quote_string, read_count
 from ._types import Directive
 
 _SECONDS = frozenset({"max-age", "s-maxage", "min-fresh", "stale-while-revalidate",

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
+from ..grammar import TOKEN_RE, Cursor, parse_list, parse_params, quote
 from ._content_syntax import list_lint
 from ._host import parse_host
 from ._spec import FieldSpec, Kind
-from ._syntax import TOKEN_RE, Cursor, parse_list, parse_params, quote
 from ._value import value_type
 
 _ID_RE = re.compile(r"[^ \t,;]+")

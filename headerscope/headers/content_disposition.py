@@ -13,12 +13,12 @@ is the one to use.
 
 from collections.abc import Iterator
 
+from ..grammar import Cursor, quote
 from ._content_syntax import parse_parameters, write_parameters
 from ._frozen import EMPTY, frozen
 from ._json import JSON, to_json
 from ._rfc8187 import ExtValue, charset_note, write_ext_value
 from ._spec import Diagnostic, FieldSpec
-from ._syntax import Cursor, quote
 from ._types import Params
 from ._value import value_type
 

@@ -7,10 +7,10 @@ Tags are checked for the RFC 5646 shape (subtags of 1 to 8 letters or digits, th
 letters) and kept as sent: "en-US" is also the conventional case.
 """
 
+from ..grammar import Cursor, parse_list
 from ._content_syntax import list_lint
 from ._rfc8187 import LANGUAGE_TAG_RE, language_error
 from ._spec import FieldSpec, Kind
-from ._syntax import Cursor, parse_list
 
 
 def _tag(cur: Cursor) -> str:

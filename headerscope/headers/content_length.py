@@ -17,9 +17,9 @@ what to do with the message).
 import re
 from collections.abc import Iterator
 
+from ..grammar import INT_CEILING, Cursor, over_ceiling, parse_list
 from ._families import ceiling_note
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import INT_CEILING, Cursor, over_ceiling, parse_list
 
 _DIGITS_RE = re.compile(r"[0-9]{1,18}")  # certainly within INT_CEILING: int() at once
 _NUMBER_RE = re.compile(r"[0-9]+")

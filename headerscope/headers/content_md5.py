@@ -8,8 +8,8 @@ The value is the 16 digest octets: 22 base64 characters and "==".
 import base64
 import re
 
+from ..grammar import describe
 from ._spec import FieldError, FieldSpec
-from ._syntax import describe
 
 _MD5_RE = re.compile(r"[A-Za-z0-9+/]{22}==")
 _B64_RE = re.compile(r"[A-Za-z0-9+/]+")

@@ -16,11 +16,10 @@ warning (the comparisons above are then made with that value).
 import re
 from collections.abc import Iterator
 
-from . import _syntax
-from ._content_syntax import TOKEN
+from ..grammar import INT_CEILING, Cursor, core, over_ceiling, parse_count
+from ..grammar.rules import TOKEN
 from ._families import ceiling_note
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import INT_CEILING, Cursor, over_ceiling, parse_count
 from ._value import value_type
 
 
@@ -49,7 +48,7 @@ _NUMBER_RE = re.compile("[0-9]+")
 
 
 def parse(raw: str) -> ContentRange | UnsatisfiedRange:
-    m = _FAST_RE.fullmatch(raw) if _syntax.FAST_PATHS else None
+    m = _FAST_RE.fullmatch(raw) if core.FAST_PATHS else None
     if m is None:
         return _walk(raw)  # the cursor walk of the same grammar names the bad character
     unit, first, last, total, unsatisfied = m.groups()

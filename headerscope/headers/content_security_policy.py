@@ -29,10 +29,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
+from ..grammar import describe
 from ._content_syntax import list_lint
 from ._frozen import frozen
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import describe
 from ._value import value_type
 
 

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 
+from ..grammar import TOKEN_RE, describe
+from ..grammar.rules import TCHAR
 from ._spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import TOKEN_RE, describe
 from ._value import value_type
 
 _OCTET = r"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]"
@@ -32,7 +33,7 @@ _PAIR = rf'{TOKEN_RE.pattern}=(?:{_OCTET}*|"{_OCTET}*")'
 _STRICT_RE = re.compile(rf"{_PAIR}(?:; {_PAIR})*")
 CTL_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _NOT_OCTET_RE = re.compile(r"[^\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]")
-_NOT_TCHAR_RE = re.compile(r"[^!#$%&'*+\-.^_`|~0-9A-Za-z]")
+_NOT_TCHAR_RE = re.compile(f"[^{TCHAR}]")
 
 
 @value_type

@@ -19,8 +19,8 @@ import binascii
 import json
 import re
 
+from ..grammar import Cursor, describe
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import Cursor, describe
 
 _JWS_RE = re.compile(r"([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)")
 _NONCE_RE = re.compile(r"[!#-\[\]-~]+")

@@ -14,9 +14,10 @@
 import re
 from collections.abc import Iterator
 
-from ._content_syntax import LIST_SEP, ElementOffsets, list_lint
+from ..grammar import SEP, Cursor, Fast, parse_list
+from ..grammar.rules import LIST_SEP
+from ._content_syntax import ElementOffsets, list_lint
 from ._spec import SLOW, Diagnostic, FieldSpec, Kind
-from ._syntax import SEP, Cursor, Fast, parse_list
 from ._types import (
     ANY,
     ETAG_PATTERN,

@@ -11,8 +11,9 @@ than 100-continue MAY respond with a 417 (Expectation Failed) status code".
 import re
 from collections.abc import Iterator
 
+from ..grammar import SEP, Cursor, Fast, parse_list, quote
+from ..grammar.rules import TOKEN
 from ._content_syntax import (
-    TOKEN,
     ElementOffsets,
     list_lint,
     parse_directive,
@@ -22,7 +23,6 @@ from ._content_syntax import (
 )
 from ._frozen import EMPTY
 from ._spec import Diagnostic, FieldSpec, Kind
-from ._syntax import SEP, Cursor, Fast, parse_list, quote
 from ._types import Params
 from ._value import value_type
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..grammar import INT_CEILING, Cursor, parse_list, quote, read_count
 from ._content_syntax import list_lint, parse_directive, unquote
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import INT_CEILING, Cursor, parse_list, quote, read_count
 from ._value import value_type
 from .webdav import check_absolute
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..grammar import TOKEN_RE, Cursor, describe, parse_list, quote
 from ._content_syntax import list_lint
 from ._frozen import EMPTY, frozen
 from ._host import (
@@ -34,7 +35,6 @@ from ._host import (
 )
 from ._json import JSON, to_json
 from ._spec import FieldError, FieldSpec, Kind
-from ._syntax import TOKEN_RE, Cursor, describe, parse_list, quote
 from ._uri import parse_scheme
 from ._value import value_type
 

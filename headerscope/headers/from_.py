@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 
+from ..grammar import Cursor, describe, quote_string
+from ..grammar.rules import ATEXT
 from ._spec import FieldSpec
-from ._syntax import Cursor, describe, quote_string
 from ._value import value_type
 
-_ATEXT = r"A-Za-z0-9!#$%&'*+\-/=?^_`{|}~"
+_ATEXT = ATEXT
 _DOT_ATOM_RE = re.compile(rf"[{_ATEXT}]+(?:\.[{_ATEXT}]+)*")
 _PHRASE_WORD_RE = re.compile(rf"[{_ATEXT}.]+")
 _PLAIN_PHRASE_RE = re.compile(rf"[{_ATEXT}]+(?: [{_ATEXT}]+)*")

@@ -14,9 +14,9 @@ import base64
 import re
 from collections.abc import Iterator
 
+from ..grammar import describe
 from ._json import JSON
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import describe
 from ._value import value_type
 
 _BASE64URL_RE = re.compile(r"[A-Za-z0-9_-]*")

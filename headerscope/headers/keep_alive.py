@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..grammar import INT_CEILING, Cursor, over_ceiling, parse_count, parse_list, quote
 from ._families import ceiling_note
 from ._spec import Diagnostic, FieldSpec, Kind
-from ._syntax import INT_CEILING, Cursor, over_ceiling, parse_count, parse_list, quote
 from ._value import value_type
 
 _INTEGER = {"timeout": "a number of seconds", "max": "a number of requests"}

@@ -10,8 +10,8 @@ CR or LF (they end the line). It is opaque text, kept exactly as sent.
 import re
 from collections.abc import Iterator
 
+from ..grammar import describe
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import describe
 
 _FORBIDDEN_RE = re.compile(r"[\x00\r\n]")
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..grammar import Cursor, parse_list, quote
 from ._content_syntax import list_lint
 from ._json import JSON, to_json
 from ._rfc8187 import ExtValue, charset_note, parse_ext_value, write_ext_value
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import Cursor, parse_list, quote
 from ._uri import Uri, UriReference, parse_uri_reference, write_uri_reference
 from ._value import value_type
 

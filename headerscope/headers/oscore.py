@@ -16,8 +16,8 @@ from __future__ import annotations
 import base64
 import re
 
+from ..grammar import describe
 from ._spec import FieldError, FieldSpec
-from ._syntax import describe
 from ._value import value_type
 
 _B64URL_RE = re.compile(r"[A-Za-z0-9_-]*")

@@ -9,9 +9,10 @@ Browsers still send `Pragma: no-cache` beside `Cache-Control: no-cache` on a rel
 
 import re
 
-from ._content_syntax import DIRECTIVE, list_lint, parse_directive, unquote
+from ..grammar import SEP, Fast, parse_list, quote
+from ..grammar.rules import DIRECTIVE
+from ._content_syntax import list_lint, parse_directive, unquote
 from ._spec import FieldSpec, Kind
-from ._syntax import SEP, Fast, parse_list, quote
 from ._types import Directive
 
 

@@ -20,11 +20,11 @@ import enum
 import re
 from collections.abc import Iterator, Mapping
 
+from ..grammar import Cursor, over_ceiling, parse_list, quote, read_count
 from ._content_syntax import list_lint
 from ._families import MAX_DELTA, ceiling_note
 from ._frozen import EMPTY, frozen
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import Cursor, over_ceiling, parse_list, quote, read_count
 from ._value import value_type
 
 _WAIT_RE = re.compile(r'(?<![^ \t,])wait[ \t]*=[ \t]*"?([0-9]+)', re.IGNORECASE)

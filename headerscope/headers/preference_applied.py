@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..grammar import Cursor, parse_list, quote
 from ._content_syntax import ElementOffsets, list_lint
 from ._spec import Diagnostic, FieldSpec, Kind
-from ._syntax import Cursor, parse_list, quote
 from ._value import value_type
 
 

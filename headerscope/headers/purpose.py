@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
+from ..grammar import Cursor, quote
 from ._frozen import EMPTY, frozen
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import Cursor, quote
 from ._value import value_type
 
 _KEY_RE = re.compile(r"[a-z*][a-z0-9_\-.*]*")

@@ -17,11 +17,10 @@ can count is valid, read as 2^63 - 1 with a warning.
 import re
 from collections.abc import Iterator
 
-from . import _syntax
-from ._content_syntax import TOKEN
+from ..grammar import INT_CEILING, SEP, Cursor, Fast, core, over_ceiling, parse_count, parse_list
+from ..grammar.rules import TOKEN
 from ._families import ceiling_note
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import INT_CEILING, SEP, Cursor, Fast, over_ceiling, parse_count, parse_list
 from ._types import ByteRange, OtherRange, SuffixRange
 from ._value import value_type
 
@@ -80,7 +79,7 @@ def _other_range(cur: Cursor) -> RangeSpec:
 
 
 def parse(raw: str) -> Ranges:
-    one = _ONE_RE.fullmatch(raw) if _syntax.FAST_PATHS else None
+    one = _ONE_RE.fullmatch(raw) if core.FAST_PATHS else None
     if one is not None:  # the usual request: one byte range
         first, last = one.groups()
         spec = _int_range(int(first), int(last), one.start(2)) if last else ByteRange(int(first))

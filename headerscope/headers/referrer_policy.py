@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..grammar import Cursor, parse_list
 from ._content_syntax import list_lint
 from ._spec import Diagnostic, FieldSpec, Kind
-from ._syntax import Cursor, parse_list
 
 POLICIES = frozenset({
     "no-referrer", "no-referrer-when-downgrade", "strict-origin",

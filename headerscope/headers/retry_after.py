@@ -10,10 +10,10 @@ an implementation can count is valid, read as 2^63 - 1 with a warning.
 from collections.abc import Iterator
 from datetime import datetime
 
+from ..grammar import INT_CEILING
 from ._dates import format_http_date, lint_http_date, parse_http_date
 from ._families import lint_ceiling, parse_delay_seconds
 from ._spec import Diagnostic, FieldSpec
-from ._syntax import INT_CEILING
 
 RetryAfter = datetime | int  # an absolute time, or seconds to wait
 

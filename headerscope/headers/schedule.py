@@ -11,8 +11,8 @@ RFC 9110's narrower etagc; the value is the content.
 
 from __future__ import annotations
 
+from ..grammar import Cursor, quote_string
 from ._spec import FieldSpec
-from ._syntax import Cursor, quote_string
 from .webdav import parse_overwrite, write_overwrite
 
 

@@ -18,12 +18,12 @@ import base64
 import dataclasses
 from collections.abc import Iterator, Mapping
 
+from ..grammar import Cursor, is_token, parse_int, parse_list
 from ._auth import decode_base64
 from ._content_syntax import list_lint
 from ._families import token_list_field
 from ._frozen import EMPTY, frozen
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import Cursor, is_token, parse_int, parse_list
 from ._value import value_type
 
 

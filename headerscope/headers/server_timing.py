@@ -21,11 +21,11 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 
+from ..grammar import SEP, TOKEN_RE, Cursor, Fast, parse_list, quote
 from ._content_syntax import list_lint
 from ._frozen import EMPTY, frozen
 from ._json import decimal_text
 from ._spec import Diagnostic, FieldSpec, Kind
-from ._syntax import SEP, TOKEN_RE, Cursor, Fast, parse_list, quote
 from ._value import value_type
 
 # HTML's floating-point number, bounded so that no exponent makes a huge exact Decimal; the

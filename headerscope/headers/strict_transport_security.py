@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
+from ..grammar import INT_CEILING, Cursor, over_ceiling, quote, read_count
 from ._families import ceiling_note
 from ._frozen import EMPTY, frozen
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import INT_CEILING, Cursor, over_ceiling, quote, read_count
 from ._value import value_type
 
 _FLAGS = {"includesubdomains": "includeSubDomains", "preload": "preload"}

@@ -12,11 +12,9 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 
+from ..grammar import Cursor, parse_list
+from ..grammar.rules import LIST_SEP, QVALUE, TOKEN, WEIGHT
 from ._content_syntax import (
-    LIST_SEP,
-    QVALUE,
-    TOKEN,
-    WEIGHT,
     ElementOffsets,
     fast_q,
     list_lint,
@@ -27,7 +25,6 @@ from ._content_syntax import (
 )
 from ._frozen import EMPTY
 from ._spec import SLOW, Diagnostic, FieldSpec, Kind
-from ._syntax import Cursor, parse_list
 from ._types import Q_ONE
 from ._value import value_type
 

@@ -31,8 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..grammar import Cursor, parse_list
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import Cursor, parse_list
 from ._value import value_type
 
 _PARENT_RE = re.compile(r"([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})")

@@ -12,6 +12,7 @@ presence SHOULD be treated as an error" (RFC 9112, 7).
 
 from collections.abc import Iterator
 
+from ..grammar import Cursor, parse_list
 from ._content_syntax import (
     element_offsets,
     list_lint,
@@ -19,7 +20,6 @@ from ._content_syntax import (
     write_transfer_parameters,
 )
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import Cursor, parse_list
 from ._types import TransferCoding
 
 

@@ -11,9 +11,9 @@ registered spelling ("websocket", "HTTP/2.0") is what a reader looks for.
 
 from __future__ import annotations
 
+from ..grammar import Cursor, parse_list
 from ._content_syntax import list_lint
 from ._spec import FieldSpec, Kind
-from ._syntax import Cursor, parse_list
 from ._value import value_type
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..grammar import Cursor, parse_list
 from ._content_syntax import list_lint
 from ._host import parse_ipv6, parse_port
 from ._spec import Diagnostic, FieldSpec, Kind
-from ._syntax import Cursor, parse_list
 from ._value import value_type
 from .products import Comment, parse_comment, write_comment
 

@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
+from ..grammar import Cursor, parse_list, quote_string
 from ._content_syntax import ElementOffsets, list_lint
 from ._dates import format_http_date, parse_http_date
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import Cursor, parse_list, quote_string
 from ._value import value_type
 
 # uri-host (an IP literal, or reg-name characters except ",") or a pseudonym token, then a

@@ -16,9 +16,9 @@ from __future__ import annotations
 import enum
 import re
 
+from ..grammar import Cursor, parse_list
 from ._families import int_field
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import Cursor, parse_list
 
 _BASE64URL_RE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 

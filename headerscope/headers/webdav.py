@@ -26,10 +26,10 @@ import enum
 import re
 from collections.abc import Iterator
 
+from ..grammar import Cursor, describe, parse_list, read_count
 from ._content_syntax import list_lint
 from ._families import token_field
 from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._syntax import Cursor, describe, parse_list, read_count
 from ._uri import RelativeRef, Uri, UriReference, parse_uri_reference, write_uri_reference
 from ._value import value_type
 

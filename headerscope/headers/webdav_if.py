@@ -24,8 +24,8 @@ are alternatives (any may match), the conditions of one list must all hold.
 
 from __future__ import annotations
 
+from ..grammar import Cursor, quote_string
 from ._spec import FieldSpec
-from ._syntax import Cursor, quote_string
 from ._types import EntityTag
 from ._uri import UriReference, write_uri_reference
 from ._value import value_type

@@ -13,10 +13,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
+from ..grammar import TOKEN_RE
 from ._content_syntax import list_lint
 from ._families import token_list_field
 from ._spec import Diagnostic
-from ._syntax import TOKEN_RE
 
 
 def lint(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 
+from ..grammar import Cursor, parse_list
 from ._content_syntax import list_lint
 from ._host import Host, parse_host, write_host
 from ._spec import FieldSpec, Kind
-from ._syntax import Cursor, parse_list
 from ._uri import parse_scheme
 from .forwarded import Node, parse_node, write_node
 

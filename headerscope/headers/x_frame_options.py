@@ -13,8 +13,8 @@ import enum
 import re
 from collections.abc import Iterator
 
+from ..grammar import describe
 from ._spec import Diagnostic, FieldError, FieldSpec
-from ._syntax import describe
 from ._uri import Origin, parse_origin, write_origin
 from ._value import value_type
 

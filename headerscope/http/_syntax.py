@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import re
 
-_TCHAR = rb"!#$%&'*+\-.^_`|~0-9A-Za-z"
-_QUOTED = rb'"(?:[\t !#-\[\]-~\x80-\xff]|\\[\t -~\x80-\xff])*"'
+from ..grammar import rules
+from ..grammar.rules import as_bytes
+
+_TCHAR = as_bytes(rules.TCHAR)
+_QUOTED = as_bytes(rules.QUOTED_STRING)
 
 TCHARS = re.compile(rb"[" + _TCHAR + rb"]*")
 REQUEST_LINE = re.compile(rb"([" + _TCHAR + rb"]+) ([\x21-\x7e]+) HTTP/([0-9])\.([0-9])")
@@ -49,9 +52,8 @@ _IP_LITERAL = r"\[[0-9A-Za-z:._~!$&'()*+,;=\-]+\]"
 AUTHORITY_FORM = re.compile(rf"(?:{_IP_LITERAL}|{_REG_NAME}):[0-9]+")  # uri-host ":" port
 # Host = uri-host [ ":" port ] (RFC 9110, 7.2); uri-host = IP-literal / IPv4address / reg-name
 HOST = re.compile(rf"(?:{_IP_LITERAL}|{_REG_NAME})(?::[0-9]*)?")
-TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+TOKEN = rules.TOKEN_RE
 # transfer-coding = token *( OWS ";" OWS transfer-parameter )  (RFC 9112, 7)
+_T, _OWS = rules.TOKEN, rules.OWS
 TRANSFER_CODING = re.compile(
-    r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+(?:[ \t]*;[ \t]*[!#$%&'*+\-.^_`|~0-9A-Za-z]+[ \t]*=[ \t]*"
-    r"(?:[!#$%&'*+\-.^_`|~0-9A-Za-z]+|\"(?:[\t !#-\[\]-~\x80-\xff]|\\[\t -~\x80-\xff])*\"))*"
-)
+    rf"{_T}(?:{_OWS};{_OWS}{_T}{_OWS}={_OWS}(?:{_T}|{rules.QUOTED_STRING}))*")

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_REQUEST_LINE = re.compile(r"([!#$%&'*+\-.^_`|~0-9A-Za-z]+) (\S+) (HTTP/[0-9]\.[0-9])")
-_FIELD_LINE = re.compile(r"([!#$%&'*+\-.^_`|~0-9A-Za-z]+):(.*)")
+from ..grammar.rules import TOKEN
+
+_REQUEST_LINE = re.compile(rf"({TOKEN}) (\S+) (HTTP/[0-9]\.[0-9])")
+_FIELD_LINE = re.compile(rf"({TOKEN}):(.*)")
 
 
 class CaptureError(ValueError):

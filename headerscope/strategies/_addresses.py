@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from ..grammar.rules import ATEXT
 from ..headers._host import IPV4_RE, Host, HostKind
 from ..headers._rfc8187 import ExtValue
 from ..headers._uri import Origin, RelativeRef, Uri
@@ -124,7 +125,7 @@ via_entries = st.builds(
 
 # -- mailboxes, links, preferences ---------------------------------------------------------
 
-_ATEXT = r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]"
+_ATEXT = f"[{ATEXT}]"
 dot_atoms = st.from_regex(rf"{_ATEXT}{{1,6}}(?:\.{_ATEXT}{{1,6}}){{0,2}}", fullmatch=True)
 mailboxes = st.builds(
     Mailbox,

@@ -8,6 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from ..grammar import rules
 from ..headers._dates import DAYS, LONG_DAYS, MONTHS
 
 S = st.SearchStrategy
@@ -20,8 +21,8 @@ class FieldStrategies:
     spellings: st.SearchStrategy[str] | None = None  # valid, non-canonical raw texts
 
 
-TCHARS = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-LOWER_TCHARS = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyz"
+TCHARS = "".join(sorted(rules.TCHARS))
+LOWER_TCHARS = "".join(sorted(c for c in rules.TCHARS if not c.isupper()))
 
 tokens = st.text(TCHARS, min_size=1, max_size=12)
 lower_tokens = st.text(LOWER_TCHARS, min_size=1, max_size=12)

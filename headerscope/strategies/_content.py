@@ -13,6 +13,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from ..grammar.rules import ATTR_CHAR
 from ..headers._rfc8187 import ExtValue
 from ..headers._types import (
     ANY,
@@ -57,7 +58,7 @@ param_names = lower_tokens.filter(lambda s: s != "q" and not s.endswith("*"))
 param_values = tokens | quoted_contents
 # RFC 8187 value-chars as sent: a charset headerscope does not decode keeps them (upper-cased
 # names: charset names are case-insensitive, and read upper-cased)
-undecoded_chars = st.from_regex(r"(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9!#$&+\-.^_`|~]){0,12}",
+undecoded_chars = st.from_regex(rf"(?:%[0-9A-Fa-f]{{2}}|[{ATTR_CHAR}]){{0,12}}",
                                 fullmatch=True)
 undecoded_charsets = st.sampled_from(["KOI8-R", "SHIFT_JIS", "WINDOWS-1252", "X-USER-1"])
 ext_values = st.one_of(

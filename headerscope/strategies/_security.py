@@ -21,6 +21,7 @@ from ..headers.set_cookie import CookieAttribute, SameSite, SetCookie
 from ..headers.strict_transport_security import StrictTransportSecurity
 from ..headers.x_frame_options import AllowFrom, FrameOption
 from ._common import (
+    TCHARS,
     FieldStrategies,
     lower_tokens,
     ows,
@@ -95,7 +96,7 @@ _challenge_spellings = sample(
 # -- cookies ---------------------------------------------------------------------------------
 
 _OCTETS = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '",;\\')
-_cookie_names = st.text(string.ascii_letters + string.digits + "!#$%&'*+-.^_`|~[]@:?",
+_cookie_names = st.text(TCHARS + "[]@:?",
                         min_size=1, max_size=10)
 # what browsers send back: the strict cookie-octets, and spaces, commas, quotes, backslashes
 # and non-ASCII (as ISO-8859-1 characters) inside a value

@@ -18,6 +18,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from ..grammar.rules import SF_TCHAR
 from ..headers.sf import (
     BareItem,
     Date,
@@ -38,7 +39,7 @@ MAX_DECIMAL = Decimal("999999999999.999")
 PORTABLE_DATES = (-62_135_596_800, 253_402_214_400)
 
 keys = st.from_regex(r"[a-z*][a-z0-9_\-.*]{0,7}", fullmatch=True)
-token_texts = st.from_regex(r"[A-Za-z*][!#$%&'*+\-.^_`|~0-9A-Za-z:/]{0,9}", fullmatch=True)
+token_texts = st.from_regex(rf"[A-Za-z*][{SF_TCHAR}]{{0,9}}", fullmatch=True)
 tokens = token_texts.map(Token)
 strings = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=12)
 integers = st.integers(-MAX_INTEGER, MAX_INTEGER)

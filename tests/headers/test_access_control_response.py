@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headerscope.headers import REGISTRY, FieldError, FieldSpec, _syntax
+from headerscope.grammar import core
+from headerscope.headers import REGISTRY, FieldError, FieldSpec
 from headerscope.headers.access_control_response import (
     ACCESS_CONTROL_ALLOW_CREDENTIALS,
     ACCESS_CONTROL_ALLOW_HEADERS,
@@ -106,13 +107,13 @@ def test_max_age_rejects(raw: str, fragment: str, position: int) -> None:
 
 
 def _outcome(spec: FieldSpec[Any], raw: str, fast: bool) -> tuple[str, Any]:
-    _syntax.FAST_PATHS = fast
+    core.FAST_PATHS = fast
     try:
         return "value", spec.parse(raw)
     except FieldError as exc:
         return "error", (exc.reason, exc.position)
     finally:
-        _syntax.FAST_PATHS = True
+        core.FAST_PATHS = True
 
 
 @pytest.mark.parametrize("spec", [ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_METHODS,

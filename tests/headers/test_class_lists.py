@@ -7,10 +7,10 @@ import time
 
 import pytest
 
+from headerscope.grammar import Cursor, parse_list
 from headerscope.headers import REGISTRY, FieldError
 from headerscope.headers._content_syntax import empty_elements
 from headerscope.headers._spec import Kind
-from headerscope.headers._syntax import Cursor, parse_list
 
 SENDER_RULE = "a sender MUST NOT generate empty list elements"
 

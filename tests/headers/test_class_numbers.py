@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
+from headerscope.grammar import INT_CEILING, Cursor, over_ceiling, parse_count, read_count
 from headerscope.headers import REGISTRY
-from headerscope.headers._syntax import INT_CEILING, Cursor, over_ceiling, parse_count, read_count
 
 BIG = "9" * 30  # past any ceiling
 ZEROS = "0" * 25  # leading zeros past every old digit limit

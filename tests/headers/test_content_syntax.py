@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headerscope.headers import REGISTRY, FieldError, FieldSpec, _syntax, to_json
+from headerscope.grammar import Cursor, core, parse_list
+from headerscope.headers import REGISTRY, FieldError, FieldSpec, to_json
 from headerscope.headers._content_syntax import element_offsets, qvalue
-from headerscope.headers._syntax import Cursor, parse_list
 from headerscope.headers._types import EntityTag, entity_tag, parse_entity_tag, write_entity_tag
 from headerscope.strategies import invalid, valid, values
 from headerscope.strategies._content import entity_tags
@@ -77,11 +77,11 @@ def outcome(spec: FieldSpec[Any], raw: str) -> tuple[str, Any]:
 
 def both_paths(spec: FieldSpec[Any], raw: str) -> tuple[tuple[str, Any], tuple[str, Any]]:
     fast = outcome(spec, raw)
-    _syntax.FAST_PATHS = False
+    core.FAST_PATHS = False
     try:
         slow = outcome(spec, raw)
     finally:
-        _syntax.FAST_PATHS = True
+        core.FAST_PATHS = True
     return fast, slow
 
 

@@ -16,7 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from headerscope.bench.profiles import PROFILES, fill
-from headerscope.headers import REGISTRY, FieldSpec, ParsedField, _syntax
+from headerscope.grammar import core
+from headerscope.headers import REGISTRY, FieldSpec, ParsedField
 from headerscope.headers._spec import SLOW
 from headerscope.strategies import invalid, valid
 
@@ -30,11 +31,11 @@ NO_SHORTCUT = {"Upgrade-Insecure-Requests": "one comparison",
 
 
 def answer(spec: FieldSpec[Any], raw: str, *, fast: bool) -> ParsedField:
-    _syntax.FAST_PATHS = fast
+    core.FAST_PATHS = fast
     try:
         return REGISTRY.parse(spec.name, raw)
     finally:
-        _syntax.FAST_PATHS = True
+        core.FAST_PATHS = True
 
 
 def test_the_browser_fields_have_fast_paths() -> None:
@@ -90,6 +91,8 @@ def test_fast_paths_agree_at_their_edges(name: str, raw: str) -> None:
 def _browser_values() -> list[tuple[str, str]]:
     seen: dict[tuple[str, str], None] = {}
     for profile in PROFILES.values():
+        if not profile.as_sent:  # varied's made-up values ("document;n=1") take the exact path
+            continue
         for name, value in profile.fields:
             seen[(name, fill(value, "127.0.0.1:8080", 4711))] = None
     return list(seen)

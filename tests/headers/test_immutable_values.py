@@ -21,8 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from headerscope.grammar import core as syntax
 from headerscope.headers import REGISTRY, FieldSpec, to_json
-from headerscope.headers import _syntax as syntax
 from headerscope.headers._frozen import EMPTY, FrozenDict, frozen
 from headerscope.strategies import valid, values
 

@@ -27,7 +27,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headerscope.headers import REGISTRY, FieldSpec, _syntax
+from headerscope.grammar import core
+from headerscope.headers import REGISTRY, FieldSpec
 from headerscope.strategies import invalid, valid
 
 from ._linear import (
@@ -93,7 +94,7 @@ def test_shapes_reach_the_size_asked_for() -> None:
 
 
 # Fields given a per-member shortcut in parse_list for this issue, which the differential
-# tests of test_fast_paths.py and test_content_syntax.py do not already cover.
+# tests of test_fast_paths.py and test_contentcore.py do not already cover.
 SHORTCUTS = ["Server-Timing"]
 STEERING = '\t ,;="\\abdeur1.'
 
@@ -107,11 +108,11 @@ def test_the_member_shortcuts_agree_with_the_grammar(name: str, data: st.DataObj
         st.tuples(good, st.sampled_from([",", ", ", ";", " ;", ",,"]), good).map("".join),
     )).strip(" \t")
     fast = REGISTRY.parse(name, raw)
-    _syntax.FAST_PATHS = False
+    core.FAST_PATHS = False
     try:
         slow = REGISTRY.parse(name, raw)
     finally:
-        _syntax.FAST_PATHS = True
+        core.FAST_PATHS = True
     assert fast == slow, raw
 
 

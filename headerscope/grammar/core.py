@@ -1,4 +1,5 @@
-"""The cursor lexer: the shared productions of RFC 9110, section 5.6, over one field value.
+"""The cursor lexer: the shared productions of RFC 9110, section 5.6, over one field value
+(the character classes and small patterns are in rules.py).
 
 Strategy: a `Cursor` walks one string left to right. Each method consumes one production or
 raises `FieldError` with the position of the first character that does not fit, so a caller
@@ -27,18 +28,15 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from ._errors import SLOW, FieldError
+from .errors import SLOW, FieldError
+from .rules import QDTEXT, SEP, TOKEN_RE
 
 T = TypeVar("T")
 
-TCHARS = frozenset("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-TOKEN_RE = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
-_OWS_RE = re.compile(r"[ \t]*")
-_QUOTED_RE = re.compile(r'"((?:[\t !#-\[\]-~\x80-\xff]|\\[\t -~\x80-\xff])*)"')
+_QUOTED_RE = re.compile(f'"({QDTEXT})"')
 _QUOTED_PAIR_RE = re.compile(r"\\(.)", re.S)
 _TOKEN68_RE = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 _DIGITS_RE = re.compile(r"[0-9]+")
-SEP = r"[ \t]*(?:,[ \t,]*|\Z)"  # what may follow a list member: OWS, then "," or the end
 _SEP_RE = re.compile(SEP)
 _LEAD_RE = re.compile(r"[ \t,]*")
 FAST_PATHS = True  # tests switch it off to check that fast paths and the grammar agree

@@ -1,6 +1,5 @@
-"""What the grammar helpers and the field specs both raise and return: a leaf, so that
-_syntax.py (the core rules) and _spec.py (FieldSpec, which reads _syntax's FAST_PATHS switch)
-do not import each other."""
+"""What every production of the grammar raises, and what a fast path returns when it leaves a
+spelling to the grammar. The field specs (headers/_spec.py) raise and return the same."""
 
 from __future__ import annotations
 
