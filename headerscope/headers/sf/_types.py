@@ -33,9 +33,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, TypeAlias
 
-from ._frozen import EMPTY
-from ._json import JSON, to_json
-from ._value import value_type
+from .._frozen import EMPTY
+from .._json import JSON, to_json
+from .._value import value_type
 
 
 @value_type

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from ..grammar.rules import SF_TCHAR
-from ._sf_types import BareItem, InnerList, Item, Params, Token
+from ...grammar.rules import SF_TCHAR
+from ._types import BareItem, InnerList, Item, Params, Token
 
 KEY = r"[a-z*][a-z0-9_\-.*]*+"
 SEPARATOR = r"[ \t]*+,[ \t]*+"  # OWS "," OWS between members

@@ -1,6 +1,6 @@
 """Parsing bare items (RFC 9651, sections 4.2.3.1 to 4.2.10), one character at a time.
 
-The exact parser (_sf_parse.py) calls `parse_bare` for an item the common-form expression
+The exact parser (_parse.py) calls `parse_bare` for an item the common-form expression
 did not take: an escaped String, a Date, a Display String, a Byte Sequence without its
 padding, a number at a length limit, and every invalid item. Each function follows the
 RFC's steps and raises FieldError at the character the algorithm rejects, naming it.
@@ -13,11 +13,11 @@ import re
 from decimal import Decimal
 from urllib.parse import unquote_to_bytes
 
-from ..grammar import describe
-from ..grammar.rules import SF_TOKEN
-from ._sf_lex import make_token
-from ._sf_types import BareItem, Date, DisplayString
-from ._spec import FieldError
+from ...grammar import describe
+from ...grammar.rules import SF_TOKEN
+from .._spec import FieldError
+from ._lex import make_token
+from ._types import BareItem, Date, DisplayString
 
 _TOKEN_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz*")
 _NUMBER_START = frozenset("-0123456789")

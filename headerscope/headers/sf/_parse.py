@@ -1,9 +1,9 @@
 """Parsing Structured Fields (RFC 9651, section 4.2), with the position of every failure.
 
-Strategy: a value of the common shapes is read by the scanner (_sf_scan.py) in a few regex
+Strategy: a value of the common shapes is read by the scanner (_scan.py) in a few regex
 calls; anything else comes here, to the algorithm of section 4.2 itself. Each production is
 a function `(text, pos, end) -> (value, new_pos)` that raises `FieldError(reason, position)`
-at the first character the algorithm rejects; bare items are in _sf_bare.py. A compiled
+at the first character the algorithm rejects; bare items are in _bare.py. A compiled
 expression reads each single production (a key, a common bare item, a separator) at the
 current position, and the structure (members, inner lists, parameters) is plain code.
 
@@ -18,19 +18,19 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from ..grammar import describe
-from ._frozen import EMPTY, frozen
-from ._sf_bare import parse_bare
-from ._sf_lex import BARE, PARAM_RE, bare_value, new_item
-from ._sf_types import BareItem, Dictionary, InnerList, Item, List, Member, Params, Path
-from ._spec import FieldError
+from ...grammar import describe
+from .._frozen import EMPTY, frozen
+from .._spec import FieldError
+from ._bare import parse_bare
+from ._lex import BARE, PARAM_RE, bare_value, new_item
+from ._types import BareItem, Dictionary, InnerList, Item, List, Member, Params, Path
 
 Spans = dict[Path, int] | None
 T = TypeVar("T")
 
 _KEY_RE = re.compile(r"[a-z*][a-z0-9_\-.*]*")
 _SEPARATOR_RE = re.compile(r"[ \t]*+,[ \t]*+")  # OWS "," OWS between members
-_BARE_RE = re.compile(BARE)  # the common bare item forms (see _sf_scan.py)
+_BARE_RE = re.compile(BARE)  # the common bare item forms (see _scan.py)
 
 
 # -- top level (section 4.2) -----------------------------------------------------------------

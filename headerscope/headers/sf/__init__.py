@@ -35,9 +35,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ._sf_parse import parse_dictionary_exact, parse_item_exact, parse_list_exact
-from ._sf_scan import parse_dictionary, parse_item, parse_list
-from ._sf_types import (
+from ._parse import parse_dictionary_exact, parse_item_exact, parse_list_exact
+from ._scan import parse_dictionary, parse_item, parse_list
+from ._types import (
     BareItem,
     Date,
     Dictionary,
@@ -52,7 +52,7 @@ from ._sf_types import (
     Token,
     describe_bare,
 )
-from ._sf_write import bare_item, serialize, serialize_dictionary, serialize_item, serialize_list
+from ._write import bare_item, serialize, serialize_dictionary, serialize_item, serialize_list
 
 FieldType = Literal["item", "list", "dictionary"]
 

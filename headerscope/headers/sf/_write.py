@@ -15,8 +15,8 @@ import base64
 import re
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 
-from ..grammar.rules import SF_TOKEN
-from ._sf_types import Date, Dictionary, DisplayString, InnerList, Item, List, Member, Params, Token
+from ...grammar.rules import SF_TOKEN
+from ._types import Date, Dictionary, DisplayString, InnerList, Item, List, Member, Params, Token
 
 _TOKEN_RE = re.compile(SF_TOKEN)
 _KEY_RE = re.compile(r"[a-z*][a-z0-9_\-.*]*")

@@ -3,10 +3,10 @@
 Strategy: most field values are made of a handful of bare item forms (tokens, integers,
 decimals, strings without escapes, booleans, byte sequences padded as an encoder pads them),
 with parameters and inner lists. For those, one `fullmatch` of an expression built from the
-same productions as the exact parser (_sf_parse.py) says whether the whole value has that
+same productions as the exact parser (_parse.py) says whether the whole value has that
 shape; if so, one `findall` cuts it into pieces, and Python only builds the objects;
 anything else (escaped strings, dates, display strings, unusual padding, any error) goes to
-the exact parser (_sf_parse.py), which gives the same value or the error with its position.
+the exact parser (_parse.py), which gives the same value or the error with its position.
 The test suite and the differential tests run both paths.
 
 Every expression here accepts only what the section 4.2 algorithm accepts with the same
@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ._frozen import EMPTY, FrozenDict, frozen
-from ._sf_lex import (
+from .._frozen import EMPTY, FrozenDict, frozen
+from ._lex import (
     INNER,
     KEY,
     KEYED,
@@ -38,8 +38,8 @@ from ._sf_lex import (
     set_token,
     set_value,
 )
-from ._sf_parse import parse_dictionary_exact, parse_item_exact, parse_list_exact
-from ._sf_types import BareItem, Dictionary, InnerList, Item, List, Member, Params, Token
+from ._parse import parse_dictionary_exact, parse_item_exact, parse_list_exact
+from ._types import BareItem, Dictionary, InnerList, Item, List, Member, Params, Token
 
 # The whole value (leading SP, members, trailing OWS); ASCII classes only, so a match also
 # passes step 1 of section 4.2, the ASCII check.
