@@ -11,7 +11,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from headerscope.headers import REGISTRY, _json, sf, to_json
+from headerscope.headers import REGISTRY, sf, to_json
+from headerscope.headers._shared import json as _json
 from headerscope.pages.limits import MAX_MEMBERS
 
 OUT = Path(__file__).resolve().parent / "json.md"

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
 
-from ..headers._json import decimal_text
-from ..headers._rfc8187 import ExtValue
+from ..headers._shared.json import decimal_text
+from ..headers._shared.rfc8187 import ExtValue
 from ._model import Normal, Rejected, canonical
 
 

@@ -20,7 +20,7 @@ from types import ModuleType
 from typing import Any
 
 from ..headers import REGISTRY, FieldError, Kind, sf
-from ..headers._json import decimal_text
+from ..headers._shared.json import decimal_text
 from ._model import Adapter, Case, Normal, Peer, Rejected
 
 _TYPES: dict[Kind, sf.FieldType] = {

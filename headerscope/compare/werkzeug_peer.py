@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import Any
 
 from ..headers import ParsedField
-from ..headers._types import ANY, EntityTag
+from ..headers._shared.types import ANY, EntityTag
 from . import _normal as n
 from ._model import Adapter, Normal, Peer, Rejected
 from ._werkzeug_why import (
@@ -53,7 +53,7 @@ def _number(name: str, value: Any) -> Any:
 
 
 def _ranges(value: Any) -> list[list[int | None]]:
-    from ..headers._types import ByteRange, SuffixRange
+    from ..headers._shared.types import ByteRange, SuffixRange
 
     out: list[list[int | None]] = []
     for r in value.ranges:

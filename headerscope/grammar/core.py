@@ -224,7 +224,7 @@ def parse_list(
     """Parse an RFC 9110 `#element` list (`1#element` with `at_least_one`) from `raw[start:]`.
 
     "A recipient MUST parse and ignore a reasonable number of empty list elements" (RFC 9110,
-    5.6.1.2): `[ \\t,]*` skips them (`_content_syntax.list_lint` warns of them, naming the
+    5.6.1.2): `[ \\t,]*` skips them (`headers/_shared/content.list_lint` warns of them, naming the
     sender's rule). OWS belongs around commas only: `#element = [ element ] *( OWS "," OWS
     [ element ] )` has none before the first element or after the last, so whitespace there
     with no comma beside it is an error. (A field value has its own surrounding whitespace

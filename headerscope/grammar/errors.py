@@ -1,5 +1,5 @@
 """What every production of the grammar raises, and what a fast path returns when it leaves a
-spelling to the grammar. The field specs (headers/_spec.py) raise and return the same."""
+spelling to the grammar. The field specs (headers/_shared/spec.py) raise and return the same."""
 
 from __future__ import annotations
 

@@ -5,9 +5,9 @@ whole field section, combining repeated fields as RFC 9110, section 5.3 says. Th
 is the registry, by topic; a test fails if a spec defined in this package is missing from it.
 """
 
-from ._json import to_json
-from ._section import FieldSection, parse_section
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind, ParsedField, Registry
+from ._shared.json import to_json
+from ._shared.section import FieldSection, parse_section
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind, ParsedField, Registry
 from .accept import ACCEPT
 from .accept_ch import ACCEPT_CH
 from .accept_charset import ACCEPT_CHARSET

@@ -15,7 +15,7 @@ import re
 
 from ..grammar import SEP, Cursor, Fast, parse_list
 from ..grammar.rules import QVALUE, TOKEN, WEIGHT
-from ._content_syntax import (
+from ._shared.content import (
     ElementOffsets,
     fast_q,
     list_lint,
@@ -24,10 +24,10 @@ from ._content_syntax import (
     parse_weight,
     write_parameters,
 )
-from ._frozen import EMPTY, FrozenDict
-from ._json import decimal_text
-from ._spec import SLOW, Diagnostic, FieldSpec, Kind
-from ._types import Q_ONE, MediaRange, Params
+from ._shared.frozen import EMPTY, FrozenDict
+from ._shared.json import decimal_text
+from ._shared.spec import SLOW, Diagnostic, FieldSpec, Kind
+from ._shared.types import Q_ONE, MediaRange, Params
 
 
 def _media_range(cur: Cursor) -> MediaRange:

@@ -13,7 +13,7 @@ deprecated Sec-CH-UA-Full-Version. The value keeps each hint as sent.
 
 from collections.abc import Iterator
 
-from ._sf_family import Issue, expect, sf_list_field, warning
+from ._shared.sf_family import Issue, expect, sf_list_field, warning
 from .sf import Item, List, Token
 
 HINTS = frozenset({

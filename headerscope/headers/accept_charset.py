@@ -7,7 +7,7 @@ Charset names are case-insensitive and are lower-cased. Browsers stopped sending
 
 from ..grammar import Cursor
 from ..grammar.rules import TOKEN
-from ._content_syntax import weighted_list_field
+from ._shared.content import weighted_list_field
 
 
 def _charset(cur: Cursor) -> str:

@@ -9,7 +9,7 @@
 
 from ..grammar import Cursor
 from ..grammar.rules import TOKEN
-from ._content_syntax import weighted_list_field
+from ._shared.content import weighted_list_field
 
 
 def _coding(cur: Cursor) -> str:

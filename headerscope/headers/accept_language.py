@@ -9,8 +9,8 @@ conventional case (RFC 5646, 2.1.1).
 """
 
 from ..grammar import Cursor
-from ._content_syntax import weighted_list_field
-from ._rfc8187 import LANGUAGE_TAG_RE, language_error
+from ._shared.content import weighted_list_field
+from ._shared.rfc8187 import LANGUAGE_TAG_RE, language_error
 
 
 def _language_range(cur: Cursor) -> str:

@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..grammar import Cursor, parse_list
-from ._content_syntax import (
+from ._shared.content import (
     ElementOffsets,
     list_lint,
     parse_media_type_name,
     parse_parameters,
     write_parameters,
 )
-from ._spec import Diagnostic, FieldSpec, Kind
-from ._types import MediaType
+from ._shared.spec import Diagnostic, FieldSpec, Kind
+from ._shared.types import MediaType
 
 MediaTypes = tuple[MediaType, ...]
 

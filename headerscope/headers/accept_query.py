@@ -18,10 +18,10 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import TOKEN_RE
-from ._frozen import frozen
-from ._sf_family import Issue, error, expect, sf_list_field
-from ._sf_values import text, text_item
-from ._types import MediaType
+from ._shared.frozen import frozen
+from ._shared.sf_family import Issue, error, expect, sf_list_field
+from ._shared.sf_values import text, text_item
+from ._shared.types import MediaType
 from .sf import Item, List, Token
 
 _MEDIA_RANGE_RE = re.compile(rf"({TOKEN_RE.pattern})/({TOKEN_RE.pattern})")

@@ -9,7 +9,7 @@ server that does not support any kind of range request for the target resource M
 Accept-Ranges: none".
 """
 
-from ._content_syntax import token_list_field
+from ._shared.content import token_list_field
 
 ACCEPT_RANGES = token_list_field("Accept-Ranges", "RFC 9110, 14.3", lower=True, at_least_one=True,
                                  example="bytes")

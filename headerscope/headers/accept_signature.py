@@ -15,8 +15,8 @@ the parameter with a value of its own, as `;created` does in RFC 9421's example.
 
 from collections.abc import Iterator
 
-from ._sf_family import Issue, sf_dict_field
-from ._spec import FieldSpec
+from ._shared.sf_family import Issue, sf_dict_field
+from ._shared.spec import FieldSpec
 from .sf import Dictionary, InnerList, Member
 from .signatures import input_issues as signature_input_issues
 

@@ -18,9 +18,9 @@ import enum
 import re
 from collections.abc import Iterator
 
-from ._families import token_field, token_list_field
-from ._spec import Diagnostic, FieldError, FieldSpec
-from ._uri import OpaqueOrigin, Origin, parse_origin, write_origin
+from ._shared.families import token_field, token_list_field
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
+from ._shared.uri import OpaqueOrigin, Origin, parse_origin, write_origin
 
 _SEPARATOR_RE = re.compile(r"[, \t]")
 _DEFAULT_PORTS = {"http": 80, "https": 443}

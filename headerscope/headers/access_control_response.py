@@ -19,9 +19,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from ._content_syntax import ElementOffsets, token_list_field
-from ._families import MAX_DELTA, int_field, lint_ceiling
-from ._spec import Diagnostic, FieldError, FieldSpec
+from ._shared.content import ElementOffsets, token_list_field
+from ._shared.families import MAX_DELTA, int_field, lint_ceiling
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
 from .access_control import lint_request_method
 
 _REF = "Fetch, 3.3.3"

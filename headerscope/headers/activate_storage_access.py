@@ -18,11 +18,11 @@ specified"). allowed-origin on load means nothing: a warning.
 import enum
 from collections.abc import Iterator
 
-from ._sf_family import Issue, error, expect, sf_item_field, warning
-from ._spec import FieldError
-from ._types import Wildcard
-from ._uri import Origin, parse_origin, write_origin
-from ._value import value_type
+from ._shared.sf_family import Issue, error, expect, sf_item_field, warning
+from ._shared.spec import FieldError
+from ._shared.types import Wildcard
+from ._shared.uri import Origin, parse_origin, write_origin
+from ._shared.value import value_type
 from .sf import BareItem, Item, Token
 
 

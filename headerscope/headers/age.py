@@ -9,8 +9,8 @@ cache MUST consider the value to be 2147483648 (2^31)" (RFC 9111, 1.2.2): a larg
 that, with a warning, not an error.
 """
 
-from ._families import MAX_DELTA, lint_ceiling, parse_delay_seconds
-from ._spec import Diagnostic, FieldSpec
+from ._shared.families import MAX_DELTA, lint_ceiling, parse_delay_seconds
+from ._shared.spec import Diagnostic, FieldSpec
 
 
 def parse(raw: str) -> int:

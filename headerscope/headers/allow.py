@@ -7,7 +7,7 @@ Methods are case-sensitive, so they are kept as sent. "An empty Allow field valu
 that the resource allows no methods".
 """
 
-from ._content_syntax import token_list_field
+from ._shared.content import token_list_field
 
 ALLOW = token_list_field("Allow", "RFC 9110, 10.2.1", lower=False, at_least_one=False,
                          example="GET, HEAD, OPTIONS")

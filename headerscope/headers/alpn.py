@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import TCHARS, Cursor, parse_list
-from ._content_syntax import list_lint
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.content import list_lint
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
 
 _PCT_RE = re.compile(r"%(?:[0-9A-Fa-f]{2})?")
 

@@ -28,12 +28,12 @@ import re
 from collections.abc import Iterator, Mapping
 
 from ..grammar import TCHARS, Cursor, over_ceiling, parse_list, quote, quote_string, read_count
-from ._content_syntax import list_lint
-from ._families import MAX_DELTA, ceiling_note
-from ._frozen import EMPTY, FrozenDict, frozen
-from ._host import Host, parse_host, write_host
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._value import value_type
+from ._shared.content import list_lint
+from ._shared.families import MAX_DELTA, ceiling_note
+from ._shared.frozen import EMPTY, FrozenDict, frozen
+from ._shared.host import Host, parse_host, write_host
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.value import value_type
 
 DEFAULT_MAX_AGE = 86400  # 3.1: "it is considered fresh for 24 hours from generation of the
 # message. This can be modified with the "ma" (max-age) parameter"

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._auth import Challenge, Scanned, parse_challenges, write_auth
-from ._frozen import frozen
-from ._spec import Diagnostic, FieldSpec, Kind
+from ._shared.auth import Challenge, Scanned, parse_challenges, write_auth
+from ._shared.frozen import frozen
+from ._shared.spec import Diagnostic, FieldSpec, Kind
 
 Challenges = tuple[Challenge, ...]
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..grammar import quote, quote_string
-from ._auth import parse_auth_params
-from ._spec import Diagnostic, FieldSpec, Kind
-from ._value import value_type
+from ._shared.auth import parse_auth_params
+from ._shared.spec import Diagnostic, FieldSpec, Kind
+from ._shared.value import value_type
 
 # RFC 7616, 3.5: these Digest parameters are quoted-strings ("nextnonce=...quoted-string");
 # qop and nc are tokens.

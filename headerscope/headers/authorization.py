@@ -15,7 +15,7 @@ import base64
 import re
 from collections.abc import Iterator
 
-from ._auth import (
+from ._shared.auth import (
     SCHEME_TOKEN68_RE,
     BasicCredentials,
     Credentials,
@@ -23,8 +23,8 @@ from ._auth import (
     parse_credentials,
     write_auth,
 )
-from ._frozen import frozen
-from ._spec import Diagnostic, FieldError, FieldSpec
+from ._shared.frozen import frozen
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
 
 Value = Credentials | BasicCredentials
 

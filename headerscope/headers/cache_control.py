@@ -13,10 +13,10 @@ import re
 
 from ..grammar import SEP, Fast, over_ceiling, parse_list, quote, quote_string, read_count
 from ..grammar.rules import DIRECTIVE, LIST_SEP, QDTEXT, TOKEN
-from ._content_syntax import element_offsets, parse_directive, unquote
-from ._families import MAX_DELTA
-from ._spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind
-from ._types import Directive
+from ._shared.content import element_offsets, parse_directive, unquote
+from ._shared.families import MAX_DELTA
+from ._shared.spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.types import Directive
 
 _SECONDS = frozenset({"max-age", "s-maxage", "min-fresh", "stale-while-revalidate",
                       "stale-if-error"})

@@ -15,7 +15,7 @@ may ignore them. Parameters are left out ("Unrecognised Parameters are to be ign
 
 from collections.abc import Iterator
 
-from ._sf_family import Issue, expect, items, member_values, sf_list_field, warning
+from ._shared.sf_family import Issue, expect, items, member_values, sf_list_field, warning
 from .sf import Item, List
 
 SUPPORTED = 32  # groups per field, and characters per group, every cache handles

@@ -22,10 +22,10 @@ is a parameter the registry does not have (kept in `params`).
 from collections.abc import Iterator
 from difflib import get_close_matches
 
-from ._frozen import EMPTY, frozen
-from ._sf_family import Issue, error, expect, present, sf_list_field, warning
-from ._sf_values import text, text_item
-from ._value import value_type
+from ._shared.frozen import EMPTY, frozen
+from ._shared.sf_family import Issue, error, expect, present, sf_list_field, warning
+from ._shared.sf_values import text, text_item
+from ._shared.value import value_type
 from .sf import BareItem, Item, List, Params, Token
 
 FORWARD_REASONS = ("bypass", "method", "uri-miss", "vary-miss", "miss", "request", "stale",

@@ -12,7 +12,7 @@ false value has the same semantics as when the header is not present": ?0 is a w
 
 from collections.abc import Iterator
 
-from ._sf_family import Issue, boolean_item_field, warning
+from ._shared.sf_family import Issue, boolean_item_field, warning
 
 
 def _meaningful(value: bool) -> Iterator[Issue]:

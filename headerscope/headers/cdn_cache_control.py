@@ -19,8 +19,8 @@ and any parameter ("Parameters received on cache directives are to be ignored").
 from collections.abc import Iterator
 
 from ..grammar import parse_list
-from ._sf_family import Issue, error, expect, sf_dict_field, warning
-from ._spec import FieldError
+from ._shared.sf_family import Issue, error, expect, sf_dict_field, warning
+from ._shared.spec import FieldError
 from .cache_control import MAX_DELTA
 from .sf import BareItem, Dictionary, InnerList, Item, Member, describe_bare
 

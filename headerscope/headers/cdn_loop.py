@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 
 from ..grammar import TOKEN_RE, Cursor, parse_list, parse_params, quote
-from ._content_syntax import list_lint
-from ._host import parse_host
-from ._spec import FieldSpec, Kind
-from ._value import value_type
+from ._shared.content import list_lint
+from ._shared.host import parse_host
+from ._shared.spec import FieldSpec, Kind
+from ._shared.value import value_type
 
 _ID_RE = re.compile(r"[^ \t,;]+")
 

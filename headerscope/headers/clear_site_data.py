@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..grammar import TOKEN_RE, Cursor, parse_list, quote_string
-from ._content_syntax import ElementOffsets, list_lint
-from ._spec import Diagnostic, FieldSpec, Kind
+from ._shared.content import ElementOffsets, list_lint
+from ._shared.spec import Diagnostic, FieldSpec, Kind
 
 TYPES = ("cache", "cookies", "storage", "executionContexts", "clientHints", "prefetchCache",
          "prerenderCache", "*")

@@ -11,7 +11,7 @@ as a warning (the proxy likely sent PEM text or a hash), and an empty certificat
 
 from collections.abc import Iterator
 
-from ._sf_family import (
+from ._shared.sf_family import (
     Issue,
     bare_item_field,
     error,

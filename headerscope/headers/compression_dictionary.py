@@ -11,7 +11,7 @@ characters breaks the field's definition: both are errors, and the field is igno
 
 from collections.abc import Iterator
 
-from ._sf_family import Issue, bare_item_field, error, string_item_field
+from ._shared.sf_family import Issue, bare_item_field, error, string_item_field
 
 SHA256_LENGTH = 32
 MAX_ID_LENGTH = 1024

@@ -13,7 +13,7 @@ value.
 
 from collections.abc import Iterator
 
-from ._sf_family import Issue, error, expect, sf_item_field, warning
+from ._shared.sf_family import Issue, error, expect, sf_item_field, warning
 from .sf import Item
 
 EXPORT_LENGTH = 48  # "the 48-byte key exporter output"

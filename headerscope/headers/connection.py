@@ -11,9 +11,9 @@ the Proxy-Connection header field in any requests" (RFC 7230, A.1.2).
 
 import dataclasses
 
-from ._content_syntax import list_lint
-from ._families import token_list_field
-from ._spec import Diagnostic
+from ._shared.content import list_lint
+from ._shared.families import token_list_field
+from ._shared.spec import Diagnostic
 
 
 def lint(value: tuple[str, ...], raw: str) -> list[Diagnostic]:

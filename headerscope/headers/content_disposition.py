@@ -14,13 +14,13 @@ is the one to use.
 from collections.abc import Iterator
 
 from ..grammar import Cursor, quote
-from ._content_syntax import parse_parameters, write_parameters
-from ._frozen import EMPTY, frozen
-from ._json import JSON, to_json
-from ._rfc8187 import ExtValue, charset_note, write_ext_value
-from ._spec import Diagnostic, FieldSpec
-from ._types import Params
-from ._value import value_type
+from ._shared.content import parse_parameters, write_parameters
+from ._shared.frozen import EMPTY, frozen
+from ._shared.json import JSON, to_json
+from ._shared.rfc8187 import ExtValue, charset_note, write_ext_value
+from ._shared.spec import Diagnostic, FieldSpec
+from ._shared.types import Params
+from ._shared.value import value_type
 
 
 @value_type

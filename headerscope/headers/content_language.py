@@ -8,9 +8,9 @@ letters) and kept as sent: "en-US" is also the conventional case.
 """
 
 from ..grammar import Cursor, parse_list
-from ._content_syntax import list_lint
-from ._rfc8187 import LANGUAGE_TAG_RE, language_error
-from ._spec import FieldSpec, Kind
+from ._shared.content import list_lint
+from ._shared.rfc8187 import LANGUAGE_TAG_RE, language_error
+from ._shared.spec import FieldSpec, Kind
 
 
 def _tag(cur: Cursor) -> str:

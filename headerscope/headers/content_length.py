@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import INT_CEILING, Cursor, over_ceiling, parse_list
-from ._families import ceiling_note
-from ._spec import Diagnostic, FieldError, FieldSpec
+from ._shared.families import ceiling_note
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
 
 _DIGITS_RE = re.compile(r"[0-9]{1,18}")  # certainly within INT_CEILING: int() at once
 _NUMBER_RE = re.compile(r"[0-9]+")

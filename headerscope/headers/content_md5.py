@@ -9,7 +9,7 @@ import base64
 import re
 
 from ..grammar import describe
-from ._spec import FieldError, FieldSpec
+from ._shared.spec import FieldError, FieldSpec
 
 _MD5_RE = re.compile(r"[A-Za-z0-9+/]{22}==")
 _B64_RE = re.compile(r"[A-Za-z0-9+/]+")

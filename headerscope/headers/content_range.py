@@ -18,9 +18,9 @@ from collections.abc import Iterator
 
 from ..grammar import INT_CEILING, Cursor, core, over_ceiling, parse_count
 from ..grammar.rules import TOKEN
-from ._families import ceiling_note
-from ._spec import Diagnostic, FieldError, FieldSpec
-from ._value import value_type
+from ._shared.families import ceiling_note
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
+from ._shared.value import value_type
 
 
 @value_type

@@ -30,10 +30,10 @@ from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 from ..grammar import describe
-from ._content_syntax import list_lint
-from ._frozen import frozen
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._value import value_type
+from ._shared.content import list_lint
+from ._shared.frozen import frozen
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.value import value_type
 
 
 @value_type

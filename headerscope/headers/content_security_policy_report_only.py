@@ -15,8 +15,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from ._content_syntax import list_lint
-from ._spec import Diagnostic, FieldSpec, Kind
+from ._shared.content import list_lint
+from ._shared.spec import Diagnostic, FieldSpec, Kind
 from .content_security_policy import Policies, Scanned, lint_scanned, parse, policies, scan, write
 
 _NOT_MONITORED = ("sandbox", "upgrade-insecure-requests")

@@ -11,9 +11,9 @@ lower-cased. Parameter values are kept as sent; an RFC 8187 `name*=` value is de
 from collections.abc import Iterator
 
 from ..grammar import Cursor
-from ._content_syntax import parse_media_type_name, parse_parameters, write_parameters
-from ._spec import Diagnostic, FieldSpec
-from ._types import MediaType
+from ._shared.content import parse_media_type_name, parse_parameters, write_parameters
+from ._shared.spec import Diagnostic, FieldSpec
+from ._shared.types import MediaType
 
 
 def parse(raw: str) -> MediaType:

@@ -25,8 +25,8 @@ import re
 
 from ..grammar import TOKEN_RE, describe
 from ..grammar.rules import TCHAR
-from ._spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind
-from ._value import value_type
+from ._shared.spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.value import value_type
 
 _OCTET = r"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]"
 _PAIR = rf'{TOKEN_RE.pattern}=(?:{_OCTET}*|"{_OCTET}*")'

@@ -21,9 +21,9 @@ import enum
 from collections.abc import Callable, Iterator
 from difflib import get_close_matches
 
-from ._sf_family import Issue, error, expect, sf_item_field, warning
-from ._spec import FieldSpec
-from ._value import value_type
+from ._shared.sf_family import Issue, error, expect, sf_item_field, warning
+from ._shared.spec import FieldSpec
+from ._shared.value import value_type
 from .sf import Item, Params, Token
 
 

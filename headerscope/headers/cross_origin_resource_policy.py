@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 
-from ._spec import FieldError, FieldSpec
+from ._shared.spec import FieldError, FieldSpec
 
 
 class ResourcePolicy(enum.Enum):

@@ -13,9 +13,9 @@ Expires is special: "A cache recipient MUST interpret invalid date formats, espe
 
 from datetime import datetime
 
-from ._dates import format_http_date, lint_http_date, parse_http_date
-from ._families import date_field
-from ._spec import FieldError, FieldSpec
+from ._shared.dates import format_http_date, lint_http_date, parse_http_date
+from ._shared.families import date_field
+from ._shared.spec import FieldError, FieldSpec
 
 DATE = date_field("Date", "RFC 9110, 6.6.1", example="Tue, 15 Nov 1994 08:12:31 GMT")
 LAST_MODIFIED = date_field("Last-Modified", "RFC 9110, 8.8.2")

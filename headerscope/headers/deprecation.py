@@ -14,10 +14,10 @@ that say what to send instead. Parameters are ignored (RFC 9651, 2.3).
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-from ._dates import parse_http_date
-from ._sf_family import Issue, error, sf_item_field
-from ._sf_values import with_hint
-from ._spec import FieldError
+from ._shared.dates import parse_http_date
+from ._shared.sf_family import Issue, error, sf_item_field
+from ._shared.sf_values import with_hint
+from ._shared.spec import FieldError
 from .sf import Date, Item, Token, describe_bare
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

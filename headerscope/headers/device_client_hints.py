@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from fractions import Fraction
 
-from ._sf_family import Issue, bare_item_field, error, warning
-from ._spec import FieldSpec
+from ._shared.sf_family import Issue, bare_item_field, error, warning
+from ._shared.spec import FieldSpec
 
 _NUMBER = (int, Decimal)
 

@@ -16,7 +16,7 @@ both are warnings.
 
 from collections.abc import Iterator
 
-from ._sf_family import Issue, dict_items, dict_values, error, expect, sf_dict_field, warning
+from ._shared.sf_family import Issue, dict_items, dict_values, error, expect, sf_dict_field, warning
 from .sf import Dictionary, Item
 
 LENGTHS = {"sha-512": 64, "sha-256": 32, "md5": 16, "sha": 20, "adler": 4, "crc32c": 4}

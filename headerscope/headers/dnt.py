@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from ..grammar import describe
-from ._spec import FieldError, FieldSpec
-from ._value import value_type
+from ._shared.spec import FieldError, FieldSpec
+from ._shared.value import value_type
 
 _EXTENSION_RE = re.compile(r"[\x21\x23-\x2b\x2d-\x5b\x5d-\x7e]*")
 

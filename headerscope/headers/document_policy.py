@@ -19,10 +19,10 @@ warning, and is not in the value.
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ._sf_family import Issue, sf_dict_field, warning
-from ._sf_values import text
-from ._spec import FieldSpec
-from ._value import value_type
+from ._shared.sf_family import Issue, sf_dict_field, warning
+from ._shared.sf_values import text
+from ._shared.spec import FieldSpec
+from ._shared.value import value_type
 from .sf import Dictionary, InnerList, Item, Member, Params, Token, describe_bare
 
 BOOLEAN = frozenset({

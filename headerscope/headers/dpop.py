@@ -20,7 +20,7 @@ import json
 import re
 
 from ..grammar import Cursor, describe
-from ._spec import Diagnostic, FieldError, FieldSpec
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
 
 _JWS_RE = re.compile(r"([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)")
 _NONCE_RE = re.compile(r"[!#-\[\]-~]+")

@@ -7,7 +7,7 @@ The grammar has exactly one value, so anything but "1" is diagnosed rather than 
 "sent in early data" or not.
 """
 
-from ._spec import FieldError, FieldSpec
+from ._shared.spec import FieldError, FieldSpec
 
 
 def parse(raw: str) -> int:

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 
 from ..grammar import SEP, Cursor, Fast, parse_list
 from ..grammar.rules import LIST_SEP
-from ._content_syntax import ElementOffsets, list_lint
-from ._spec import SLOW, Diagnostic, FieldSpec, Kind
-from ._types import (
+from ._shared.content import ElementOffsets, list_lint
+from ._shared.spec import SLOW, Diagnostic, FieldSpec, Kind
+from ._shared.types import (
     ANY,
     ETAG_PATTERN,
     EntityTag,

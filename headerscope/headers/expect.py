@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..grammar import SEP, Cursor, Fast, parse_list, quote
 from ..grammar.rules import TOKEN
-from ._content_syntax import (
+from ._shared.content import (
     ElementOffsets,
     list_lint,
     parse_directive,
@@ -21,10 +21,10 @@ from ._content_syntax import (
     unquote,
     write_parameters,
 )
-from ._frozen import EMPTY
-from ._spec import Diagnostic, FieldSpec, Kind
-from ._types import Params
-from ._value import value_type
+from ._shared.frozen import EMPTY
+from ._shared.spec import Diagnostic, FieldSpec, Kind
+from ._shared.types import Params
+from ._shared.value import value_type
 
 
 @value_type

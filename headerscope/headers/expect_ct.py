@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..grammar import INT_CEILING, Cursor, parse_list, quote, read_count
-from ._content_syntax import list_lint, parse_directive, unquote
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._value import value_type
+from ._shared.content import list_lint, parse_directive, unquote
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.value import value_type
 from .webdav import check_absolute
 
 _KNOWN = ("max-age", "enforce", "report-uri")

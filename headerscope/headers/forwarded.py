@@ -20,9 +20,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..grammar import TOKEN_RE, Cursor, describe, parse_list, quote
-from ._content_syntax import list_lint
-from ._frozen import EMPTY, frozen
-from ._host import (
+from ._shared.content import list_lint
+from ._shared.frozen import EMPTY, frozen
+from ._shared.host import (
     IPV4_RE,
     Host,
     bad_char,
@@ -33,10 +33,10 @@ from ._host import (
     parse_port,
     write_host,
 )
-from ._json import JSON, to_json
-from ._spec import FieldError, FieldSpec, Kind
-from ._uri import parse_scheme
-from ._value import value_type
+from ._shared.json import JSON, to_json
+from ._shared.spec import FieldError, FieldSpec, Kind
+from ._shared.uri import parse_scheme
+from ._shared.value import value_type
 
 _OBF_RE = re.compile(r"_[A-Za-z0-9._\-]+")
 

@@ -21,8 +21,8 @@ import re
 
 from ..grammar import Cursor, describe, quote_string
 from ..grammar.rules import ATEXT
-from ._spec import FieldSpec
-from ._value import value_type
+from ._shared.spec import FieldSpec
+from ._shared.value import value_type
 
 _ATEXT = ATEXT
 _DOT_ATOM_RE = re.compile(rf"[{_ATEXT}]+(?:\.[{_ATEXT}]+)*")

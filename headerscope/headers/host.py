@@ -13,8 +13,8 @@ names the alternative service in use, with the same shape.
 import re
 from typing import Any
 
-from ._host import IPV4_RE, Host, HostKind, parse_host, write_host
-from ._spec import SLOW, Diagnostic, FieldError, FieldSpec
+from ._shared.host import IPV4_RE, Host, HostKind, parse_host, write_host
+from ._shared.spec import SLOW, Diagnostic, FieldError, FieldSpec
 
 
 def parse(raw: str) -> Host:

@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import describe
-from ._json import JSON
-from ._spec import Diagnostic, FieldError, FieldSpec
-from ._value import value_type
+from ._shared.json import JSON
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
+from ._shared.value import value_type
 
 _BASE64URL_RE = re.compile(r"[A-Za-z0-9_-]*")
 

@@ -11,7 +11,7 @@ Header. Its value MUST be a String."
 
 from collections.abc import Iterator
 
-from ._sf_family import Issue, string_item_field, warning
+from ._shared.sf_family import Issue, string_item_field, warning
 
 
 def _unique(value: str) -> Iterator[Issue]:

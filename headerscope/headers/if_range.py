@@ -12,9 +12,9 @@ strongly), so a weak tag is a warning: the server sends the whole representation
 from collections.abc import Iterator
 from datetime import datetime
 
-from ._dates import format_http_date, lint_http_date, parse_http_date
-from ._spec import Diagnostic, FieldSpec
-from ._types import EntityTag, entity_tag, write_entity_tag
+from ._shared.dates import format_http_date, lint_http_date, parse_http_date
+from ._shared.spec import Diagnostic, FieldSpec
+from ._shared.types import EntityTag, entity_tag, write_entity_tag
 
 
 def parse(raw: str) -> EntityTag | datetime:

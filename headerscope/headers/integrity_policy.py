@@ -18,8 +18,8 @@ warnings; the value holds the members sent, with the values that count.
 from collections.abc import Callable, Iterator
 from typing import TypedDict
 
-from ._sf_family import Issue, error, expect, sf_dict_field, warning
-from ._spec import FieldSpec
+from ._shared.sf_family import Issue, error, expect, sf_dict_field, warning
+from ._shared.spec import FieldSpec
 from .sf import Dictionary, InnerList, Item, Member, Token, describe_bare
 
 IntegrityPolicy = TypedDict("IntegrityPolicy", {

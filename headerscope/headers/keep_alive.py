@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import INT_CEILING, Cursor, over_ceiling, parse_count, parse_list, quote
-from ._families import ceiling_note
-from ._spec import Diagnostic, FieldSpec, Kind
-from ._value import value_type
+from ._shared.families import ceiling_note
+from ._shared.spec import Diagnostic, FieldSpec, Kind
+from ._shared.value import value_type
 
 _INTEGER = {"timeout": "a number of seconds", "max": "a number of requests"}
 _NUMBER_RE = re.compile(r'(?<![^ \t,])(timeout|max)="?([0-9]+)', re.IGNORECASE)

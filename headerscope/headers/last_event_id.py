@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import describe
-from ._spec import Diagnostic, FieldError, FieldSpec
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
 
 _FORBIDDEN_RE = re.compile(r"[\x00\r\n]")
 

@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..grammar import Cursor, describe
-from ._families import int_field, token_field
-from ._json import decimal_text
-from ._spec import Diagnostic, FieldError, FieldSpec
+from ._shared.families import int_field, token_field
+from ._shared.json import decimal_text
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
 
 # A number is a magnitude: leading zeros of the integer part and trailing zeros of the fraction
 # are not counted against the 12 digits each may have ("0001.50" is 1.5).

@@ -18,12 +18,12 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import Cursor, parse_list, quote
-from ._content_syntax import list_lint
-from ._json import JSON, to_json
-from ._rfc8187 import ExtValue, charset_note, parse_ext_value, write_ext_value
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._uri import Uri, UriReference, parse_uri_reference, write_uri_reference
-from ._value import value_type
+from ._shared.content import list_lint
+from ._shared.json import JSON, to_json
+from ._shared.rfc8187 import ExtValue, charset_note, parse_ext_value, write_ext_value
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.uri import Uri, UriReference, parse_uri_reference, write_uri_reference
+from ._shared.value import value_type
 
 _REG_REL_TYPE_RE = re.compile(r"[A-Za-z][A-Za-z0-9.\-]*")
 _SINGLE = ("rel", "anchor", "title", "title*", "type", "media")

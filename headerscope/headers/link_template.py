@@ -20,11 +20,11 @@ rel is a warning, as in Link: its relation is unknown. Every parameter is kept, 
 import re
 from collections.abc import Iterator
 
-from ._frozen import EMPTY
-from ._sf_family import Issue, error, expect, sf_list_field, warning
-from ._spec import FieldError
-from ._uri import parse_uri_reference
-from ._value import value_type
+from ._shared.frozen import EMPTY
+from ._shared.sf_family import Issue, error, expect, sf_list_field, warning
+from ._shared.spec import FieldError
+from ._shared.uri import parse_uri_reference
+from ._shared.value import value_type
 from .sf import Item, List, Params
 
 _VARCHAR = r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})"

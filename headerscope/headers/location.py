@@ -9,8 +9,8 @@ it is reported as a warning, since its grammar does not allow them.
     Content-Location = absolute-URI / partial-URI
 """
 
-from ._spec import FieldSpec
-from ._uri import parse_uri_reference, write_uri_reference
+from ._shared.spec import FieldSpec
+from ._shared.uri import parse_uri_reference, write_uri_reference
 from .referer import lint_fragment_and_userinfo
 
 LOCATION = FieldSpec("Location", parse_uri_reference, write_uri_reference, "RFC 9110, 10.2.2",

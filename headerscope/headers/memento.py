@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from ._dates import format_http_date, lint_http_date, parse_http_date
-from ._spec import FieldError, FieldSpec
+from ._shared.dates import format_http_date, lint_http_date, parse_http_date
+from ._shared.spec import FieldError, FieldSpec
 
 _RFC1123_RE = re.compile(r"[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:"
                          r"[0-9]{2} GMT")

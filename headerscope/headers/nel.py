@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ._json_field import (
+from ._shared.json_field import (
     describe_json,
     is_count,
     lint_members,
@@ -27,8 +27,8 @@ from ._json_field import (
     parse_elements,
     write_json,
 )
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._value import value_type
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.value import value_type
 
 ZERO, ONE = Decimal(0), Decimal(1)
 _REF = "Network Error Logging, 4.1"

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import TypedDict
 from urllib.parse import quote_plus, unquote_to_bytes
 
-from ._sf_family import Issue, error, expect, sf_dict_field, warning
+from ._shared.sf_family import Issue, error, expect, sf_dict_field, warning
 from .sf import Dictionary, InnerList, Item, Member, describe_bare
 
 NoVarySearch = TypedDict("NoVarySearch", {

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import authenticate
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
 
 
 def analyse(raw: str) -> tuple[authenticate.Challenges, Iterable[Diagnostic]]:

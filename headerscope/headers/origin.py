@@ -9,8 +9,8 @@
 
 from collections.abc import Iterator
 
-from ._spec import Diagnostic, FieldError, FieldSpec
-from ._uri import OpaqueOrigin, Origin, parse_origin, write_origin
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
+from ._shared.uri import OpaqueOrigin, Origin, parse_origin, write_origin
 
 Origins = tuple[Origin, ...] | OpaqueOrigin
 

@@ -9,7 +9,7 @@ a Boolean: "If ... the result ... is true". Any other type is an error (the requ
 isolation is lost without a word); ?0 is legal, and asks for a site-keyed cluster.
 """
 
-from ._sf_family import boolean_item_field
+from ._shared.sf_family import boolean_item_field
 
 ORIGIN_AGENT_CLUSTER = boolean_item_field(
     "Origin-Agent-Cluster", "WHATWG HTML, Origin-keyed agent clusters", example="?1")

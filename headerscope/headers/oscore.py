@@ -17,8 +17,8 @@ import base64
 import re
 
 from ..grammar import describe
-from ._spec import FieldError, FieldSpec
-from ._value import value_type
+from ._shared.spec import FieldError, FieldSpec
+from ._shared.value import value_type
 
 _B64URL_RE = re.compile(r"[A-Za-z0-9_-]*")
 _H, _K, _N, _RESERVED = 0x10, 0x08, 0x07, 0xE0

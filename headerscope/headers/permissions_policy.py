@@ -22,12 +22,12 @@ to write it.
 import enum
 from collections.abc import Iterator
 
-from ._permissions_features import FEATURES, REMOVED
-from ._sf_family import Issue, sf_dict_field, warning
-from ._sf_values import text, text_item, url_origin, with_hint
-from ._spec import FieldError
-from ._uri import Origin, parse_uri_reference, write_origin
-from ._value import value_type
+from ._shared.permissions_features import FEATURES, REMOVED
+from ._shared.sf_family import Issue, sf_dict_field, warning
+from ._shared.sf_values import text, text_item, url_origin, with_hint
+from ._shared.spec import FieldError
+from ._shared.uri import Origin, parse_uri_reference, write_origin
+from ._shared.value import value_type
 from .sf import BareItem, Dictionary, InnerList, Item, Member, Token, describe_bare
 
 

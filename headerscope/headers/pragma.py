@@ -11,9 +11,9 @@ import re
 
 from ..grammar import SEP, Fast, parse_list, quote
 from ..grammar.rules import DIRECTIVE
-from ._content_syntax import list_lint, parse_directive, unquote
-from ._spec import FieldSpec, Kind
-from ._types import Directive
+from ._shared.content import list_lint, parse_directive, unquote
+from ._shared.spec import FieldSpec, Kind
+from ._shared.types import Directive
 
 
 def _directive(m: re.Match[str]) -> Directive:

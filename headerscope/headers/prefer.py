@@ -21,11 +21,11 @@ import re
 from collections.abc import Iterator, Mapping
 
 from ..grammar import Cursor, over_ceiling, parse_list, quote, read_count
-from ._content_syntax import list_lint
-from ._families import MAX_DELTA, ceiling_note
-from ._frozen import EMPTY, frozen
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._value import value_type
+from ._shared.content import list_lint
+from ._shared.families import MAX_DELTA, ceiling_note
+from ._shared.frozen import EMPTY, frozen
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.value import value_type
 
 _WAIT_RE = re.compile(r'(?<![^ \t,])wait[ \t]*=[ \t]*"?([0-9]+)', re.IGNORECASE)
 

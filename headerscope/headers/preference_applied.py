@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..grammar import Cursor, parse_list, quote
-from ._content_syntax import ElementOffsets, list_lint
-from ._spec import Diagnostic, FieldSpec, Kind
-from ._value import value_type
+from ._shared.content import ElementOffsets, list_lint
+from ._shared.spec import Diagnostic, FieldSpec, Kind
+from ._shared.value import value_type
 
 
 @value_type

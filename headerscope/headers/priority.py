@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ._sf_family import Issue, dict_items, sf_dict_field, warning
-from ._spec import SLOW
+from ._shared.sf_family import Issue, dict_items, sf_dict_field, warning
+from ._shared.spec import SLOW
 from .sf import Dictionary, Item, describe_bare
 
 PriorityValue = dict[str, int | bool]  # {"u": 0..7, "i": bool}, only the members sent

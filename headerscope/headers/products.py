@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from ..grammar import TOKEN_RE, Cursor
-from ._spec import FieldSpec
-from ._value import value_type
+from ._shared.spec import FieldSpec
+from ._shared.value import value_type
 
 _FLAT_COMMENT_RE = re.compile(r"\(([\t !-'*-\[\]-~\x80-\xff]*)\)")  # no nesting, no escapes
 _QUOTED_PAIR_RE = re.compile(r"\\(.)", re.S)

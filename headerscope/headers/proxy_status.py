@@ -21,10 +21,10 @@ parameter the registry does not have, is a warning. Both are kept in `params`.
 from collections.abc import Iterator
 from difflib import get_close_matches
 
-from ._frozen import EMPTY, frozen
-from ._sf_family import Issue, error, expect, present, sf_list_field, warning
-from ._sf_values import text, text_item
-from ._value import value_type
+from ._shared.frozen import EMPTY, frozen
+from ._shared.sf_family import Issue, error, expect, present, sf_list_field, warning
+from ._shared.sf_values import text, text_item
+from ._shared.value import value_type
 from .sf import BareItem, Item, List, Params, Token
 
 _INT, _STR, _TEXT = (int,), (str,), (str, Token)

@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterator, Mapping
 
 from ..grammar import Cursor, quote
-from ._frozen import EMPTY, frozen
-from ._spec import Diagnostic, FieldError, FieldSpec
-from ._value import value_type
+from ._shared.frozen import EMPTY, frozen
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
+from ._shared.value import value_type
 
 _KEY_RE = re.compile(r"[a-z*][a-z0-9_\-.*]*")
 _KNOWN = ("prefetch", "preview", "prerender")

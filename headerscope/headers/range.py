@@ -19,10 +19,10 @@ from collections.abc import Iterator
 
 from ..grammar import INT_CEILING, SEP, Cursor, Fast, core, over_ceiling, parse_count, parse_list
 from ..grammar.rules import TOKEN
-from ._families import ceiling_note
-from ._spec import Diagnostic, FieldError, FieldSpec
-from ._types import ByteRange, OtherRange, SuffixRange
-from ._value import value_type
+from ._shared.families import ceiling_note
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
+from ._shared.types import ByteRange, OtherRange, SuffixRange
+from ._shared.value import value_type
 
 RangeSpec = ByteRange | SuffixRange | OtherRange
 _OTHER_RE = re.compile(r"[!-+\--~]+")

@@ -9,8 +9,8 @@ A fragment or userinfo is parsed (the value is a URI-reference) and reported as 
 
 from collections.abc import Iterator
 
-from ._spec import Diagnostic, FieldSpec
-from ._uri import UriReference, parse_uri_reference, write_uri_reference
+from ._shared.spec import Diagnostic, FieldSpec
+from ._shared.uri import UriReference, parse_uri_reference, write_uri_reference
 
 
 def lint_fragment_and_userinfo(value: UriReference, raw: str) -> Iterator[Diagnostic]:

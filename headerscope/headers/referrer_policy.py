@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import Cursor, parse_list
-from ._content_syntax import list_lint
-from ._spec import Diagnostic, FieldSpec, Kind
+from ._shared.content import list_lint
+from ._shared.spec import Diagnostic, FieldSpec, Kind
 
 POLICIES = frozenset({
     "no-referrer", "no-referrer-when-downgrade", "strict-origin",

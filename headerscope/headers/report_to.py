@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import field
 from typing import Any
 
-from ._json_field import (
+from ._shared.json_field import (
     describe_json,
     is_count,
     key_position,
@@ -32,9 +32,9 @@ from ._json_field import (
     parse_elements,
     write_json,
 )
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._uri import Uri, parse_uri_reference
-from ._value import value_type
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.uri import Uri, parse_uri_reference
+from ._shared.value import value_type
 
 _REF = "Reporting API WD 2018-09-25, 3.1"
 _GROUP = {"group": "", "max_age": "", "endpoints": "", "include_subdomains": ""}

@@ -15,10 +15,10 @@ the common mistake, and the warning says so. Relative URLs resolve against the r
 
 from collections.abc import Iterator
 
-from ._sf_family import Issue, expect, sf_dict_field, warning
-from ._sf_values import potentially_trustworthy, skipped
-from ._spec import FieldError
-from ._uri import UriReference, parse_uri_reference, write_uri_reference
+from ._shared.sf_family import Issue, expect, sf_dict_field, warning
+from ._shared.sf_values import potentially_trustworthy, skipped
+from ._shared.spec import FieldError
+from ._shared.uri import UriReference, parse_uri_reference, write_uri_reference
 from .sf import Dictionary, Item
 
 SKIPPED = "browsers skip this endpoint"

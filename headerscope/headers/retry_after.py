@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from ..grammar import INT_CEILING
-from ._dates import format_http_date, lint_http_date, parse_http_date
-from ._families import lint_ceiling, parse_delay_seconds
-from ._spec import Diagnostic, FieldSpec
+from ._shared.dates import format_http_date, lint_http_date, parse_http_date
+from ._shared.families import lint_ceiling, parse_delay_seconds
+from ._shared.spec import Diagnostic, FieldSpec
 
 RetryAfter = datetime | int  # an absolute time, or seconds to wait
 

@@ -12,7 +12,7 @@ RFC 9110's narrower etagc; the value is the content.
 from __future__ import annotations
 
 from ..grammar import Cursor, quote_string
-from ._spec import FieldSpec
+from ._shared.spec import FieldSpec
 from .webdav import parse_overwrite, write_overwrite
 
 

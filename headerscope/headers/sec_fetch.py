@@ -16,8 +16,8 @@ destinations keep appearing; a value that is not a token at all is an error.
 
 from typing import Any
 
-from ._sf_family import boolean_item_field, token_item_field, warning
-from ._spec import FieldSpec
+from ._shared.sf_family import boolean_item_field, token_item_field, warning
+from ._shared.spec import FieldSpec
 
 IGNORED = "servers ignore the field when they do not know its value (Fetch Metadata, 2)"
 DESTINATIONS = frozenset({

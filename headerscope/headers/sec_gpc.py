@@ -6,7 +6,7 @@ data (Global Privacy Control, "The Sec-GPC Header Field for HTTP Requests").
 The header is sent with the value 1 or not at all, so the native value is the int 1.
 """
 
-from ._spec import FieldError, FieldSpec
+from ._shared.spec import FieldError, FieldSpec
 
 
 def parse(raw: str) -> int:

@@ -12,8 +12,8 @@ purpose or parameter is a warning (a new one may be defined), and is not in the 
 
 from collections.abc import Iterator
 
-from ._sf_family import Issue, expect, sf_list_field, warning
-from ._value import value_type
+from ._shared.sf_family import Issue, expect, sf_list_field, warning
+from ._shared.value import value_type
 from .sf import Item, List, Token
 
 PURPOSES = frozenset({"prefetch"})

@@ -19,12 +19,12 @@ import dataclasses
 from collections.abc import Iterator, Mapping
 
 from ..grammar import Cursor, is_token, parse_int, parse_list
-from ._auth import decode_base64
-from ._content_syntax import list_lint
-from ._families import token_list_field
-from ._frozen import EMPTY, frozen
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._value import value_type
+from ._shared.auth import decode_base64
+from ._shared.content import list_lint
+from ._shared.families import token_list_field
+from ._shared.frozen import EMPTY, frozen
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.value import value_type
 
 
 def parse_key(raw: str) -> bytes:

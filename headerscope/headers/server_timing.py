@@ -22,11 +22,11 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ..grammar import SEP, TOKEN_RE, Cursor, Fast, parse_list, quote
-from ._content_syntax import list_lint
-from ._frozen import EMPTY, frozen
-from ._json import decimal_text
-from ._spec import Diagnostic, FieldSpec, Kind
-from ._value import value_type
+from ._shared.content import list_lint
+from ._shared.frozen import EMPTY, frozen
+from ._shared.json import decimal_text
+from ._shared.spec import Diagnostic, FieldSpec, Kind
+from ._shared.value import value_type
 
 # HTML's floating-point number, bounded so that no exponent makes a huge exact Decimal; the
 # bound counts significant digits (a number is a magnitude): leading zeros of the integer part

@@ -4,7 +4,7 @@
     Service-Worker = "script"
 """
 
-from ._families import token_field
+from ._shared.families import token_field
 
 SERVICE_WORKER = token_field("Service-Worker", "W3C Service Workers, Service-Worker header",
                              {"script"}, lower=False, example="script")

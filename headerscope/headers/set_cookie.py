@@ -29,10 +29,10 @@ from datetime import datetime
 from typing import Any
 
 from ..grammar import read_count
-from ._cookie_date import parse_cookie_date
-from ._dates import format_http_date
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._value import value_type
+from ._shared.cookie_date import parse_cookie_date
+from ._shared.dates import format_http_date
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.value import value_type
 from .cookie import CookiePair as _Pair
 from .cookie import check_ctl, scan_pair, strip_span, write_pair
 

@@ -15,8 +15,8 @@ order, because the signature base is built from exactly that ("@signature-params
 
 from collections.abc import Iterator
 
-from ._sf_family import Issue, dict_items, dict_values, error, expect, sf_dict_field, warning
-from ._spec import FieldSpec
+from ._shared.sf_family import Issue, dict_items, dict_values, error, expect, sf_dict_field, warning
+from ._shared.spec import FieldSpec
 from .sf import Dictionary, InnerList, Params
 
 INTEGERS = ("created", "expires")

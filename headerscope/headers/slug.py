@@ -16,7 +16,7 @@ import re
 from urllib.parse import unquote_to_bytes
 
 from ..grammar import describe
-from ._spec import Diagnostic, FieldError, FieldSpec
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
 
 _SLUGTEXT_RE = re.compile(r"[ -~\t]*")
 _PCT_RE = re.compile(r"%[0-9A-Fa-f]{2}")

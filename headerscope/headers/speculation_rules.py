@@ -12,10 +12,10 @@ is not in the value. A path in a Token (rules.json without quotes) is the common
 
 from collections.abc import Iterator
 
-from ._sf_family import Issue, expect, sf_list_field, warning
-from ._sf_values import skipped
-from ._spec import FieldError
-from ._uri import UriReference, parse_uri_reference, write_uri_reference
+from ._shared.sf_family import Issue, expect, sf_list_field, warning
+from ._shared.sf_values import skipped
+from ._shared.spec import FieldError
+from ._shared.uri import UriReference, parse_uri_reference, write_uri_reference
 from .sf import Item, List
 
 SKIPPED = "browsers skip it"

@@ -22,10 +22,10 @@ import re
 from collections.abc import Iterator, Mapping
 
 from ..grammar import INT_CEILING, Cursor, over_ceiling, quote, read_count
-from ._families import ceiling_note
-from ._frozen import EMPTY, frozen
-from ._spec import Diagnostic, FieldError, FieldSpec
-from ._value import value_type
+from ._shared.families import ceiling_note
+from ._shared.frozen import EMPTY, frozen
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
+from ._shared.value import value_type
 
 _FLAGS = {"includesubdomains": "includeSubDomains", "preload": "preload"}
 _PRELOAD_MIN_AGE = 31536000  # hstspreload.org: one year

@@ -6,6 +6,6 @@
 time." All three HTTP-date forms parse; the obsolete ones are warnings, as for every date.
 """
 
-from ._families import date_field
+from ._shared.families import date_field
 
 SUNSET = date_field("Sunset", "RFC 8594, 3", example="Thu, 31 Dec 2026 23:59:59 GMT")

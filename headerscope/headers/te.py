@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ..grammar import Cursor, parse_list
 from ..grammar.rules import LIST_SEP, QVALUE, TOKEN, WEIGHT
-from ._content_syntax import (
+from ._shared.content import (
     ElementOffsets,
     fast_q,
     list_lint,
@@ -23,10 +23,10 @@ from ._content_syntax import (
     write_transfer_parameters,
     write_weight,
 )
-from ._frozen import EMPTY
-from ._spec import SLOW, Diagnostic, FieldSpec, Kind
-from ._types import Q_ONE
-from ._value import value_type
+from ._shared.frozen import EMPTY
+from ._shared.spec import SLOW, Diagnostic, FieldSpec, Kind
+from ._shared.types import Q_ONE
+from ._shared.value import value_type
 
 
 @value_type

@@ -32,8 +32,8 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import Cursor, parse_list
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._value import value_type
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.value import value_type
 
 _PARENT_RE = re.compile(r"([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})")
 _LOOSE_RE = re.compile(r"([0-9A-Fa-f]{2})-([0-9A-Fa-f]{32})-([0-9A-Fa-f]{16})-([0-9A-Fa-f]{2})")

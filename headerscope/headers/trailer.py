@@ -7,8 +7,8 @@ Field names are case-insensitive and lower-cased.
 
 from collections.abc import Iterator
 
-from ._content_syntax import ElementOffsets, token_list_field
-from ._spec import Diagnostic
+from ._shared.content import ElementOffsets, token_list_field
+from ._shared.spec import Diagnostic
 
 # "Many fields cannot be processed outside the header section because their evaluation is
 # necessary prior to receiving the content, such as those that describe message framing,

@@ -13,14 +13,14 @@ presence SHOULD be treated as an error" (RFC 9112, 7).
 from collections.abc import Iterator
 
 from ..grammar import Cursor, parse_list
-from ._content_syntax import (
+from ._shared.content import (
     element_offsets,
     list_lint,
     parse_transfer_parameters,
     write_transfer_parameters,
 )
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._types import TransferCoding
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.types import TransferCoding
 
 
 def _coding(cur: Cursor) -> TransferCoding:

@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ._sf_family import Issue, expect, sf_list_field, warning
-from ._spec import SLOW, FieldSpec
-from ._value import value_type
+from ._shared.sf_family import Issue, expect, sf_list_field, warning
+from ._shared.spec import SLOW, FieldSpec
+from ._shared.value import value_type
 from .sf import Item, List
 
 

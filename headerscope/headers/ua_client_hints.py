@@ -16,7 +16,7 @@ User-Agent Client Hints (WICG), section 3. Structured Fields:
 
 from collections.abc import Iterator
 
-from ._sf_family import (
+from ._shared.sf_family import (
     Issue,
     boolean_item_field,
     expect,

@@ -12,9 +12,9 @@ registered spelling ("websocket", "HTTP/2.0") is what a reader looks for.
 from __future__ import annotations
 
 from ..grammar import Cursor, parse_list
-from ._content_syntax import list_lint
-from ._spec import FieldSpec, Kind
-from ._value import value_type
+from ._shared.content import list_lint
+from ._shared.spec import FieldSpec, Kind
+from ._shared.value import value_type
 
 
 @value_type

@@ -6,7 +6,7 @@
 The only value is 1, a signal, so the native value is the int 1.
 """
 
-from ._spec import FieldError, FieldSpec
+from ._shared.spec import FieldError, FieldSpec
 
 
 def parse(raw: str) -> int:

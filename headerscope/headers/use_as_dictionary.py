@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import TypedDict
 
-from ._sf_family import Issue, error, expect, sf_dict_field, warning
+from ._shared.sf_family import Issue, error, expect, sf_dict_field, warning
 from .compression_dictionary import MAX_ID_LENGTH
 from .sec_fetch import DESTINATIONS
 from .sf import Dictionary, InnerList, Item, Member, Token, describe_bare

@@ -11,7 +11,7 @@ Media Queries Level 5, which may grow: another String is a warning. A Token (dar
 the quotes) is the wrong type, an error: the field is then ignored (RFC 9651, 2.2).
 """
 
-from ._sf_family import known_values, string_item_field
+from ._shared.sf_family import known_values, string_item_field
 
 REF = "WICG User Preference Media Features Client Hints"
 COLOR_SCHEMES = frozenset({"light", "dark"})

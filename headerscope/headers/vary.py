@@ -7,8 +7,8 @@ Field names are case-insensitive and lower-cased; "*" is a member like any other
 
 from collections.abc import Iterator
 
-from ._content_syntax import token_list_field
-from ._spec import Diagnostic
+from ._shared.content import token_list_field
+from ._shared.spec import Diagnostic
 
 
 def lint(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:

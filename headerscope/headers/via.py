@@ -16,10 +16,10 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import Cursor, parse_list
-from ._content_syntax import list_lint
-from ._host import parse_ipv6, parse_port
-from ._spec import Diagnostic, FieldSpec, Kind
-from ._value import value_type
+from ._shared.content import list_lint
+from ._shared.host import parse_ipv6, parse_port
+from ._shared.spec import Diagnostic, FieldSpec, Kind
+from ._shared.value import value_type
 from .products import Comment, parse_comment, write_comment
 
 _PORT_RE = re.compile(r"[^\s,()]*")  # the port's span; parse_port checks its characters

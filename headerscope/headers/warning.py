@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from ..grammar import Cursor, parse_list, quote_string
-from ._content_syntax import ElementOffsets, list_lint
-from ._dates import format_http_date, parse_http_date
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._value import value_type
+from ._shared.content import ElementOffsets, list_lint
+from ._shared.dates import format_http_date, parse_http_date
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.value import value_type
 
 # uri-host (an IP literal, or reg-name characters except ",") or a pseudonym token, then a
 # port. "/" is allowed too: the RFC's own example agent is "anderson/1.3.37".

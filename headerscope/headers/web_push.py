@@ -17,8 +17,8 @@ import enum
 import re
 
 from ..grammar import Cursor, parse_list
-from ._families import int_field
-from ._spec import Diagnostic, FieldError, FieldSpec
+from ._shared.families import int_field
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
 
 _BASE64URL_RE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 

@@ -27,11 +27,11 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import Cursor, describe, parse_list, read_count
-from ._content_syntax import list_lint
-from ._families import token_field
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
-from ._uri import RelativeRef, Uri, UriReference, parse_uri_reference, write_uri_reference
-from ._value import value_type
+from ._shared.content import list_lint
+from ._shared.families import token_field
+from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
+from ._shared.uri import RelativeRef, Uri, UriReference, parse_uri_reference, write_uri_reference
+from ._shared.value import value_type
 
 MAX_TIMEOUT = 2**32 - 1
 _TIME_TYPE_RE = re.compile(r"(?i:second-)([0-9]+)|(?i:infinite)")

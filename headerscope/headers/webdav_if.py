@@ -25,10 +25,10 @@ are alternatives (any may match), the conditions of one list must all hold.
 from __future__ import annotations
 
 from ..grammar import Cursor, quote_string
-from ._spec import FieldSpec
-from ._types import EntityTag
-from ._uri import UriReference, write_uri_reference
-from ._value import value_type
+from ._shared.spec import FieldSpec
+from ._shared.types import EntityTag
+from ._shared.uri import UriReference, write_uri_reference
+from ._shared.value import value_type
 from .webdav import CodedUrl, parse_coded_url, parse_simple_ref
 
 

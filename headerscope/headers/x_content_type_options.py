@@ -14,9 +14,9 @@ import dataclasses
 from collections.abc import Iterator
 
 from ..grammar import TOKEN_RE
-from ._content_syntax import list_lint
-from ._families import token_list_field
-from ._spec import Diagnostic
+from ._shared.content import list_lint
+from ._shared.families import token_list_field
+from ._shared.spec import Diagnostic
 
 
 def lint(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 
 from ..grammar import Cursor, parse_list
-from ._content_syntax import list_lint
-from ._host import Host, parse_host, write_host
-from ._spec import FieldSpec, Kind
-from ._uri import parse_scheme
+from ._shared.content import list_lint
+from ._shared.host import Host, parse_host, write_host
+from ._shared.spec import FieldSpec, Kind
+from ._shared.uri import parse_scheme
 from .forwarded import Node, parse_node, write_node
 
 _ELEMENT_RE = re.compile(r"[^, \t]*")  # one list element; its own parser checks each character

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import describe
-from ._spec import Diagnostic, FieldError, FieldSpec
-from ._uri import Origin, parse_origin, write_origin
-from ._value import value_type
+from ._shared.spec import Diagnostic, FieldError, FieldSpec
+from ._shared.uri import Origin, parse_origin, write_origin
+from ._shared.value import value_type
 
 
 class FrameOption(enum.Enum):

@@ -89,7 +89,7 @@ class ServerConnection(StreamSide):
         answered with `send_response(1, ...)`. Raises H2Error (PROTOCOL_ERROR) for a bad
         HTTP2-Settings value, which the server answers over HTTP/1.1 without upgrading."""
         from ..headers import http2_settings as field
-        from ..headers._spec import FieldError
+        from ..headers._shared.spec import FieldError
 
         try:
             pairs = tuple((s.identifier, s.value) for s in field.parse(http2_settings))

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..headers import to_json
-from ..headers._json import decimal_text
+from ..headers._shared.json import decimal_text
 from .limits import MAX_MEMBERS, more
 from .visible import visible
 

@@ -3,7 +3,7 @@
 A browser sends the same field lines on every request (User-Agent, Accept, Sec-CH-UA...), and
 parsing is a pure function of the line, so each line is parsed once and the same ParsedField
 is handed to every request that repeats it. That is safe because parsed values are immutable
-(tuples, frozen dataclasses, FrozenDict: headers/_frozen.py), so nothing is copied on a hit.
+(tuples, frozen dataclasses, FrozenDict: headers/_shared/frozen.py), so nothing is copied on a hit.
 The inspector draws the row of a cached line once too (`row`, filled by pages/inspector.py),
 so a repeated line costs a dictionary lookup here and a join there.
 
@@ -45,7 +45,7 @@ from collections.abc import Iterable
 from types import FrameType
 
 from ..headers import ParsedField
-from ..headers._section import LineParser
+from ..headers._shared.section import LineParser
 from ..phases import signal_and_read, write_report
 
 # Field values that carry credentials (RFC 9110, 11.6.2 and 11.7.2; RFC 6265, 5.4).

@@ -11,9 +11,9 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from ..grammar.rules import ATEXT
-from ..headers._host import IPV4_RE, Host, HostKind
-from ..headers._rfc8187 import ExtValue
-from ..headers._uri import Origin, RelativeRef, Uri
+from ..headers._shared.host import IPV4_RE, Host, HostKind
+from ..headers._shared.rfc8187 import ExtValue
+from ..headers._shared.uri import Origin, RelativeRef, Uri
 from ..headers.forwarded import ForwardedElement, Node, NodeKind
 from ..headers.from_ import Mailbox
 from ..headers.link import Link, LinkParam

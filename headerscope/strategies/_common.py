@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from ..grammar import rules
-from ..headers._dates import DAYS, LONG_DAYS, MONTHS
+from ..headers._shared.dates import DAYS, LONG_DAYS, MONTHS
 
 S = st.SearchStrategy
 

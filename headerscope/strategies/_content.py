@@ -14,8 +14,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from ..grammar.rules import ATTR_CHAR
-from ..headers._rfc8187 import ExtValue
-from ..headers._types import (
+from ..headers._shared.rfc8187 import ExtValue
+from ..headers._shared.types import (
     ANY,
     ByteRange,
     Directive,

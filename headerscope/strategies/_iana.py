@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from ..headers._types import EntityTag
-from ..headers._uri import RelativeRef, Uri
+from ..headers._shared.types import EntityTag
+from ..headers._shared.uri import RelativeRef, Uri
 from ..headers.cdn_loop import CdnInfo
 from ..headers.expect_ct import ExpectCT
 from ..headers.oscore import OscoreOption

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from ..headers._uri import OpaqueOrigin
+from ..headers._shared.uri import OpaqueOrigin
 from ..headers.http2_settings import Setting
 from ..headers.keep_alive import KeepAliveParam
 from ..headers.purpose import Purpose

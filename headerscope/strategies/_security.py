@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 
 from hypothesis import strategies as st
 
-from ..headers._auth import BasicCredentials, Challenge, Credentials
-from ..headers._uri import OpaqueOrigin, Origin
+from ..headers._shared.auth import BasicCredentials, Challenge, Credentials
+from ..headers._shared.uri import OpaqueOrigin, Origin
 from ..headers.access_control import Wildcard
 from ..headers.content_security_policy import Policy
 from ..headers.cookie import CookiePair

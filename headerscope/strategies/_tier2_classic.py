@@ -12,9 +12,9 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from ..headers._families import MAX_DELTA
-from ..headers._host import Host, HostKind
-from ..headers._types import MediaType
+from ..headers._shared.families import MAX_DELTA
+from ..headers._shared.host import Host, HostKind
+from ..headers._shared.types import MediaType
 from ..headers.alt_svc import CLEAR, Alternative
 from ..headers.authentication_info import AuthParam
 from ..headers.clear_site_data import TYPES

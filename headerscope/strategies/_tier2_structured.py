@@ -16,9 +16,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ..headers._permissions_features import FEATURES as PERMISSION_FEATURES
-from ..headers._types import MediaType, Wildcard
-from ..headers._uri import Origin, UriReference, parse_uri_reference
+from ..headers._shared.permissions_features import FEATURES as PERMISSION_FEATURES
+from ..headers._shared.types import MediaType, Wildcard
+from ..headers._shared.uri import Origin, UriReference, parse_uri_reference
 from ..headers.accept_ch import HINTS
 from ..headers.activate_storage_access import Activation, StorageAccessActivation
 from ..headers.cache_status import FORWARD_REASONS, PARAMETERS, CacheStatus

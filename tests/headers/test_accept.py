@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from headerscope.headers._types import MediaRange
+from headerscope.headers._shared.types import MediaRange
 from headerscope.headers.accept import ACCEPT
 
 from ._content_helpers import rejects, round_trips, warned, warnings

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from headerscope.headers._types import QualityItem
+from headerscope.headers._shared.types import QualityItem
 from headerscope.headers.accept_encoding import ACCEPT_ENCODING
 
 from ._content_helpers import rejects, round_trips

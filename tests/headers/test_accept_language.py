@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from headerscope.headers._types import QualityItem
+from headerscope.headers._shared.types import QualityItem
 from headerscope.headers.accept_language import ACCEPT_LANGUAGE
 
 from ._content_helpers import rejects, round_trips

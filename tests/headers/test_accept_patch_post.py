@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from headerscope.headers._types import MediaType
+from headerscope.headers._shared.types import MediaType
 from headerscope.headers.accept_patch_post import ACCEPT_PATCH, ACCEPT_POST
 
 from ._content_helpers import rejects, round_trips, warned, warnings

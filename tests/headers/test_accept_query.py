@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from headerscope.headers._types import MediaType
+from headerscope.headers._shared.types import MediaType
 
 from .sf_field_cases import assert_parses, assert_rejects
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY, FieldError
-from headerscope.headers._host import HostKind
-from headerscope.headers._uri import OpaqueOrigin, Origin
+from headerscope.headers._shared.host import HostKind
+from headerscope.headers._shared.uri import OpaqueOrigin, Origin
 from headerscope.headers.access_control import (
     ACCESS_CONTROL_ALLOW_ORIGIN,
     ACCESS_CONTROL_REQUEST_HEADERS,

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from headerscope.headers._types import Wildcard
-from headerscope.headers._uri import Origin
+from headerscope.headers._shared.types import Wildcard
+from headerscope.headers._shared.uri import Origin
 from headerscope.headers.activate_storage_access import Activation, StorageAccessActivation
 
 from .sf_field_cases import assert_parses, assert_rejects, assert_warns

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from headerscope.headers._host import Host, HostKind
+from headerscope.headers._shared.host import Host, HostKind
 from headerscope.headers.alt_svc import ALT_SVC, CLEAR, Alternative, AltSvc
 
 from ._content_helpers import rejects, round_trips, warned, warnings

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY, FieldError
-from headerscope.headers._auth import Challenge
+from headerscope.headers._shared.auth import Challenge
 from headerscope.headers.authenticate import PROXY_AUTHENTICATE, WWW_AUTHENTICATE
 
 RFC_9110 = 'Newauth realm="apps", type=1, title="Login to \\"apps\\"", Basic realm="simple"'

@@ -5,7 +5,7 @@ import base64
 import pytest
 
 from headerscope.headers import REGISTRY, FieldError
-from headerscope.headers._auth import BasicCredentials, Credentials
+from headerscope.headers._shared.auth import BasicCredentials, Credentials
 from headerscope.headers.authorization import AUTHORIZATION, PROXY_AUTHORIZATION
 
 MUFASA = (

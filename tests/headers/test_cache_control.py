@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from headerscope.headers._types import Directive
+from headerscope.headers._shared.types import Directive
 from headerscope.headers.cache_control import CACHE_CONTROL, MAX_DELTA
 
 from ._content_helpers import rejects, round_trips, warned, warnings

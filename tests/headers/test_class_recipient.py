@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY
-from headerscope.headers._types import EntityTag, TransferCoding
+from headerscope.headers._shared.types import EntityTag, TransferCoding
 
 
 @pytest.mark.parametrize(("raw", "position"), [

@@ -21,8 +21,8 @@ from hypothesis import given
 
 from headerscope.grammar import Cursor
 from headerscope.headers import REGISTRY
-from headerscope.headers._content_syntax import parse_parameters, write_parameters
-from headerscope.headers._rfc8187 import ExtValue, write_ext_value
+from headerscope.headers._shared.content import parse_parameters, write_parameters
+from headerscope.headers._shared.rfc8187 import ExtValue, write_ext_value
 from headerscope.headers.content_disposition import CONTENT_DISPOSITION
 from headerscope.headers.link import LINK, LinkParam
 from headerscope.strategies._content import ext_values

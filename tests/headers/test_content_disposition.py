@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY, to_json
-from headerscope.headers._rfc8187 import ExtValue
+from headerscope.headers._shared.rfc8187 import ExtValue
 from headerscope.headers.content_disposition import CONTENT_DISPOSITION, ContentDisposition
 
 from ._content_helpers import rejects, round_trips, warned, warnings

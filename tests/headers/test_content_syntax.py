@@ -18,8 +18,13 @@ from hypothesis import strategies as st
 
 from headerscope.grammar import Cursor, core, parse_list
 from headerscope.headers import REGISTRY, FieldError, FieldSpec, to_json
-from headerscope.headers._content_syntax import element_offsets, qvalue
-from headerscope.headers._types import EntityTag, entity_tag, parse_entity_tag, write_entity_tag
+from headerscope.headers._shared.content import element_offsets, qvalue
+from headerscope.headers._shared.types import (
+    EntityTag,
+    entity_tag,
+    parse_entity_tag,
+    write_entity_tag,
+)
 from headerscope.strategies import invalid, valid, values
 from headerscope.strategies._content import entity_tags
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from headerscope.headers._types import MediaType
+from headerscope.headers._shared.types import MediaType
 from headerscope.headers.content_type import CONTENT_TYPE
 
 from ._content_helpers import rejects, round_trips, warned, warnings

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from headerscope.headers import FieldError
-from headerscope.headers._cookie_date import parse_cookie_date
-from headerscope.headers._dates import format_http_date
+from headerscope.headers._shared.cookie_date import parse_cookie_date
+from headerscope.headers._shared.dates import format_http_date
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

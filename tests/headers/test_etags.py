@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY, to_json
-from headerscope.headers._types import ANY, EntityTag
+from headerscope.headers._shared.types import ANY, EntityTag
 from headerscope.headers.etags import ETAG, IF_MATCH, IF_NONE_MATCH
 
 from ._content_helpers import rejects, round_trips, warned, warnings

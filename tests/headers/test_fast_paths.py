@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from headerscope.bench.profiles import PROFILES, fill
 from headerscope.grammar import core
 from headerscope.headers import REGISTRY, FieldSpec, ParsedField
-from headerscope.headers._spec import SLOW
+from headerscope.headers._shared.spec import SLOW
 from headerscope.strategies import invalid, valid
 
 # The characters that steer the grammars with fast paths: separators, quotes, digits, the

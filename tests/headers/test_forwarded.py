@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import FieldError, to_json
-from headerscope.headers._host import Host, HostKind
+from headerscope.headers._shared.host import Host, HostKind
 from headerscope.headers.forwarded import FORWARDED, ForwardedElement, Node, NodeKind
 
 V4, V6, UNKNOWN, OBF = NodeKind.IPV4, NodeKind.IPV6, NodeKind.UNKNOWN, NodeKind.OBFUSCATED

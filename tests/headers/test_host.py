@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY, FieldError
-from headerscope.headers._host import Host, HostKind
+from headerscope.headers._shared.host import Host, HostKind
 from headerscope.headers.host import ALT_USED, HOST
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from headerscope.headers._types import EntityTag
+from headerscope.headers._shared.types import EntityTag
 from headerscope.headers.if_range import IF_RANGE
 
 from ._content_helpers import rejects, warned

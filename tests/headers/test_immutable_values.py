@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from headerscope.grammar import core as syntax
 from headerscope.headers import REGISTRY, FieldSpec, to_json
-from headerscope.headers._frozen import EMPTY, FrozenDict, frozen
+from headerscope.headers._shared.frozen import EMPTY, FrozenDict, frozen
 from headerscope.strategies import valid, values
 
 from .test_registry import IDS, SPECS
@@ -51,7 +51,7 @@ def mutable_parts(value: object, path: str = "value") -> Iterator[str]:
 
 
 def test_the_walk_finds_what_it_should() -> None:
-    from headerscope.headers._types import MediaType
+    from headerscope.headers._shared.types import MediaType
 
     assert list(mutable_parts(MediaType("a", "b", {"c": "d"})))
     assert list(mutable_parts((1, [2])))

@@ -1,4 +1,4 @@
-"""headerscope.headers._json: the text of a Decimal, where a table of qvalues stands in."""
+"""headerscope.headers._shared.json: the text of a Decimal, where a table of qvalues stands in."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from headerscope.headers._json import decimal_text
+from headerscope.headers._shared.json import decimal_text
 
 
 def reference(value: Decimal) -> str:

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from headerscope.headers import FieldError
-from headerscope.headers._json_field import key_position, locate, parse_elements, write_json
+from headerscope.headers._shared.json_field import key_position, locate, parse_elements, write_json
 
 RAW = '{"a": [1, {"b": "x,]}"}], "c" :{"d":2}}, [3]'
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY, FieldError, to_json
-from headerscope.headers._host import Host
-from headerscope.headers._rfc8187 import ExtValue
-from headerscope.headers._uri import RelativeRef, Uri
+from headerscope.headers._shared.host import Host
+from headerscope.headers._shared.rfc8187 import ExtValue
+from headerscope.headers._shared.uri import RelativeRef, Uri
 from headerscope.headers.link import LINK, Link, LinkParam
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY, FieldError
-from headerscope.headers._host import Host
-from headerscope.headers._uri import RelativeRef, Uri
+from headerscope.headers._shared.host import Host
+from headerscope.headers._shared.uri import RelativeRef, Uri
 from headerscope.headers.location import CONTENT_LOCATION, LOCATION
 
 

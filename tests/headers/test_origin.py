@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY, FieldError, to_json
-from headerscope.headers._host import HostKind
-from headerscope.headers._uri import OpaqueOrigin, Origin
+from headerscope.headers._shared.host import HostKind
+from headerscope.headers._shared.uri import OpaqueOrigin, Origin
 from headerscope.headers.origin import ORIGIN
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY
-from headerscope.headers._types import Directive
+from headerscope.headers._shared.types import Directive
 from headerscope.headers.pragma import PRAGMA
 
 from ._content_helpers import rejects, round_trips

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from headerscope.headers._types import ByteRange, OtherRange, SuffixRange
+from headerscope.headers._shared.types import ByteRange, OtherRange, SuffixRange
 from headerscope.headers.range import RANGE, Ranges
 
 from ._content_helpers import rejects, round_trips, warned, warnings

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 
 from headerscope.headers import FieldError
-from headerscope.headers._rfc8187 import ExtValue, parse_ext_value, write_ext_value
+from headerscope.headers._shared.rfc8187 import ExtValue, parse_ext_value, write_ext_value
 from headerscope.strategies._content import ext_values
 
 

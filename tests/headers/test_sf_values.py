@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import FieldError
-from headerscope.headers._host import HostKind
-from headerscope.headers._sf_family import error, string_item_field
-from headerscope.headers._sf_values import (
+from headerscope.headers._shared.host import HostKind
+from headerscope.headers._shared.sf_family import error, string_item_field
+from headerscope.headers._shared.sf_values import (
     potentially_trustworthy,
     skipped,
     text,
@@ -13,7 +13,7 @@ from headerscope.headers._sf_values import (
     url_origin,
     with_hint,
 )
-from headerscope.headers._uri import Origin, parse_uri_reference
+from headerscope.headers._shared.uri import Origin, parse_uri_reference
 from headerscope.headers.sf import InnerList, Item, Token
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from headerscope.headers._uri import parse_uri_reference as url
+from headerscope.headers._shared.uri import parse_uri_reference as url
 
 from .sf_field_cases import assert_parses, assert_rejects, assert_warns, parsed
 

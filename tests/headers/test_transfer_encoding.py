@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from headerscope.headers._types import TransferCoding
+from headerscope.headers._shared.types import TransferCoding
 from headerscope.headers.transfer_encoding import TRANSFER_ENCODING
 
 from ._content_helpers import rejects, round_trips, warned, warnings

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 
 from headerscope.headers import FieldError, to_json
-from headerscope.headers._host import Host, HostKind, parse_host, write_host
-from headerscope.headers._uri import (
+from headerscope.headers._shared.host import Host, HostKind, parse_host, write_host
+from headerscope.headers._shared.uri import (
     Origin,
     RelativeRef,
     Uri,

@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from headerscope.headers import REGISTRY, Diagnostic, FieldSpec
-from headerscope.headers._content_syntax import ElementOffsets, element_offsets
-from headerscope.headers._spec import MAX_WARNINGS, Kind, parse_with
+from headerscope.headers._shared.content import ElementOffsets, element_offsets
+from headerscope.headers._shared.spec import MAX_WARNINGS, Kind, parse_with
 
 BAD = 8000
 

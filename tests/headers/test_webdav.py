@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY
-from headerscope.headers._types import EntityTag
-from headerscope.headers._uri import RelativeRef, Uri
+from headerscope.headers._shared.types import EntityTag
+from headerscope.headers._shared.uri import RelativeRef, Uri
 from headerscope.headers.schedule import IF_SCHEDULE_TAG_MATCH, SCHEDULE_REPLY, SCHEDULE_TAG
 from headerscope.headers.webdav import (
     DAV,

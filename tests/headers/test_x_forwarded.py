@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from headerscope.headers import FieldError, FieldSpec
-from headerscope.headers._host import Host, HostKind
+from headerscope.headers._shared.host import Host, HostKind
 from headerscope.headers.forwarded import Node, NodeKind
 from headerscope.headers.x_forwarded import (
     X_FORWARDED_FOR,

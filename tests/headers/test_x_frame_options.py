@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY, FieldError
-from headerscope.headers._uri import Origin
+from headerscope.headers._shared.uri import Origin
 from headerscope.headers.x_frame_options import X_FRAME_OPTIONS, AllowFrom, FrameOption
 
 

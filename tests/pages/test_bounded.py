@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from headerscope.bench.profiles import PROFILES, fill
 from headerscope.headers import REGISTRY, to_json
-from headerscope.headers._types import QualityItem
+from headerscope.headers._shared.types import QualityItem
 from headerscope.http import Request
 from headerscope.pages import jsonbody, valueview
 from headerscope.pages.app import make_app

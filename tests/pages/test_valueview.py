@@ -16,7 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from headerscope.headers import REGISTRY
-from headerscope.headers._types import MediaRange, QualityItem
+from headerscope.headers._shared.types import MediaRange, QualityItem
 from headerscope.pages import valueview
 from headerscope.strategies import values
 

@@ -54,7 +54,7 @@ def test_the_field_check_catches_a_parser_that_raises() -> None:
 
 def test_found_by_this_fuzzer_sec_websocket_key_non_ascii() -> None:
     # Sec-WebSocket-Key once let binascii's ValueError out on non-ASCII text of a valid
-    # length (fixed in headers/_auth.py decode_base64 while this suite was being written).
+    # length (fixed in headers/_shared/auth.py decode_base64 while this suite was being written).
     spec = REGISTRY.get("Sec-WebSocket-Key")
     assert spec is not None
     check_field(spec, "dGhlIHNhbXBsZSBub25jZ\xe9==")

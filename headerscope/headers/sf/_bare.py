@@ -15,7 +15,7 @@ from urllib.parse import unquote_to_bytes
 
 from ...grammar import describe
 from ...grammar.rules import SF_TOKEN
-from .._spec import FieldError
+from .._shared.spec import FieldError
 from ._lex import make_token
 from ._types import BareItem, Date, DisplayString
 

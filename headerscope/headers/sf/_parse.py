@@ -19,8 +19,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ...grammar import describe
-from .._frozen import EMPTY, frozen
-from .._spec import FieldError
+from .._shared.frozen import EMPTY, frozen
+from .._shared.spec import FieldError
 from ._bare import parse_bare
 from ._lex import BARE, PARAM_RE, bare_value, new_item
 from ._types import BareItem, Dictionary, InnerList, Item, List, Member, Params, Path

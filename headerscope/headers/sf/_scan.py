@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .._frozen import EMPTY, FrozenDict, frozen
+from .._shared.frozen import EMPTY, FrozenDict, frozen
 from ._lex import (
     INNER,
     KEY,

@@ -15,8 +15,9 @@
     List        tuple[Item | InnerList, ...]       array
     Dictionary  FrozenDict[str, Item | InnerList]  object, in member order
 
-Parameters and Dictionaries are `FrozenDict`s (_frozen.py): a parsed value is shared by every
-request that sends the same field line (the field cache), so none of it may change.
+Parameters and Dictionaries are `FrozenDict`s (headers/_shared/frozen.py): a parsed value is
+shared by every request that sends the same field line (the field cache), so none of it may
+change.
 
 Tokens, Display Strings and Dates are wrapped, never `str`/`int` subclasses, so that a Token
 never compares equal to the String with the same characters ("it's important to preserve the
@@ -33,9 +34,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, TypeAlias
 
-from .._frozen import EMPTY
-from .._json import JSON, to_json
-from .._value import value_type
+from .._shared.frozen import EMPTY
+from .._shared.json import JSON, to_json
+from .._shared.value import value_type
 
 
 @value_type

@@ -29,10 +29,10 @@ from __future__ import annotations
 import enum
 import re
 
-from ..grammar import describe
-from ._host import PCT, PLAIN, Host, HostKind, bad_char, char_at, parse_host, write_host
-from ._spec import FieldError
-from ._value import value_type
+from ...grammar import describe
+from .host import PCT, PLAIN, Host, HostKind, bad_char, char_at, parse_host, write_host
+from .spec import FieldError
+from .value import value_type
 
 # Unrolled, like _host._REG_NAME_RE: one way to read any text, so no match ever backtracks.
 _USERINFO_RE = re.compile(rf"[{PLAIN}:]*(?:{PCT}[{PLAIN}:]*)*")

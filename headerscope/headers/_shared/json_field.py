@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from ..grammar import describe
-from ._json import decimal_text
-from ._spec import Diagnostic, FieldError
+from ...grammar import describe
+from .json import decimal_text
+from .spec import Diagnostic, FieldError
 
 _NOT_FIELD_RE = re.compile(r"[^\t\x20-\x7e\x80-\xff]")  # what no field value may carry
 _WS_RE = re.compile(r"[ \t]*")

@@ -26,11 +26,11 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 
-from ..grammar import Cursor, describe
-from ._frozen import EMPTY
-from ._rfc8187 import ExtValue
-from ._spec import FieldError
-from ._value import value_type
+from ...grammar import Cursor, describe
+from .frozen import EMPTY
+from .rfc8187 import ExtValue
+from .spec import FieldError
+from .value import value_type
 
 Q_ONE = Decimal(1)
 # lower-case name -> value; a name ending in "*" -> ExtValue

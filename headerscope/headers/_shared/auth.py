@@ -20,10 +20,10 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from ..grammar import TOKEN_RE, Cursor, describe, quote, quote_string
-from ._frozen import EMPTY
-from ._spec import FieldError
-from ._value import value_type
+from ...grammar import TOKEN_RE, Cursor, describe, quote, quote_string
+from .frozen import EMPTY
+from .spec import FieldError
+from .value import value_type
 
 _TOKEN68_RE = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 # the common case, a scheme and a token68 (Basic, Bearer, Negotiate), in one match

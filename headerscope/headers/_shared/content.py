@@ -26,13 +26,13 @@ from decimal import Decimal
 from itertools import islice
 from typing import Any, TypeVar
 
-from ..grammar import SEP, TOKEN_RE, Cursor, Fast, fast_token_list, parse_list, quote
-from ..grammar.rules import DIRECTIVE, LIST_SEP, QDTEXT, QVALUE, TOKEN, WEIGHT
-from ._frozen import FrozenDict, frozen
-from ._json import decimal_text
-from ._rfc8187 import ExtValue, parse_ext_value, write_ext_value
-from ._spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind, Lint
-from ._types import Q_ONE, Params, QualityItem
+from ...grammar import SEP, TOKEN_RE, Cursor, Fast, fast_token_list, parse_list, quote
+from ...grammar.rules import DIRECTIVE, LIST_SEP, QDTEXT, QVALUE, TOKEN, WEIGHT
+from .frozen import FrozenDict, frozen
+from .json import decimal_text
+from .rfc8187 import ExtValue, parse_ext_value, write_ext_value
+from .spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind, Lint
+from .types import Q_ONE, Params, QualityItem
 
 T = TypeVar("T")
 

@@ -19,11 +19,11 @@ import ipaddress
 from collections.abc import Callable
 from typing import TypeVar
 
-from ._host import HostKind
-from ._sf_family import Issue, warning
-from ._spec import FieldError, FieldSpec
-from ._uri import Origin, Uri, UriReference
-from .sf import Item, Token, bare_item
+from ..sf import Item, Token, bare_item
+from .host import HostKind
+from .sf_family import Issue, warning
+from .spec import FieldError, FieldSpec
+from .uri import Origin, Uri, UriReference
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from ._frozen import FrozenDict
+from .frozen import FrozenDict
 
 JSON = Any  # what json.dumps accepts; recursive aliases buy nothing here
 

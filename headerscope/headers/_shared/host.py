@@ -18,9 +18,9 @@ import enum
 import ipaddress
 import re
 
-from ..grammar import describe
-from ._spec import FieldError
-from ._value import value_type
+from ...grammar import describe
+from .spec import FieldError
+from .value import value_type
 
 # unreserved and sub-delims, the characters that need no percent-encoding almost anywhere
 PLAIN = r"A-Za-z0-9\-._~!$&'()*+,;="

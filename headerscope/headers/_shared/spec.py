@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from ..grammar import core, errors
-from ._value import value_type
+from ...grammar import core, errors
+from .value import value_type
 
 T = TypeVar("T")
 # Defined with the grammar (grammar/errors.py), named here as ever. (core.FAST_PATHS, the

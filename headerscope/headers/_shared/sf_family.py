@@ -19,12 +19,12 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from ..grammar.rules import SF_TOKEN
-from . import sf
-from ._frozen import frozen
-from ._spec import SLOW, Diagnostic, Fast, FieldError, FieldSpec, Kind
-from ._value import value_type
-from .sf import Dictionary, InnerList, Item, List, Path, Token, describe_bare
+from ...grammar.rules import SF_TOKEN
+from .. import sf
+from ..sf import Dictionary, InnerList, Item, List, Path, Token, describe_bare
+from .frozen import frozen
+from .spec import SLOW, Diagnostic, Fast, FieldError, FieldSpec, Kind
+from .value import value_type
 
 T = TypeVar("T")
 

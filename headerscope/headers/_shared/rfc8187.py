@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 from urllib.parse import quote_from_bytes, unquote_to_bytes
 
-from ..grammar import describe
-from ..grammar.rules import ATTR_CHAR
-from ._spec import FieldError
-from ._value import value_type
+from ...grammar import describe
+from ...grammar.rules import ATTR_CHAR
+from .spec import FieldError
+from .value import value_type
 
 # RFC 5646 tag shape (and RFC 4647 basic range shape): subtags of 1 to 8 letters or digits.
 LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from operator import attrgetter
 from typing import Any, Protocol
 
-from ._spec import Diagnostic, Kind, ParsedField
-from ._value import value_type
+from .spec import Diagnostic, Kind, ParsedField
+from .value import value_type
 
 
 @value_type

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
-from ._spec import Diagnostic, FieldError
+from .spec import Diagnostic, FieldError
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 LONG_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from ..grammar import INT_CEILING, Cursor, fast_token_list, over_ceiling, parse_count, parse_list
-from ._dates import format_http_date, lint_http_date, parse_http_date
-from ._spec import Diagnostic, FieldError, FieldSpec, Kind
+from ...grammar import INT_CEILING, Cursor, fast_token_list, over_ceiling, parse_count, parse_list
+from .dates import format_http_date, lint_http_date, parse_http_date
+from .spec import Diagnostic, FieldError, FieldSpec, Kind
 
 # "If a cache receives a delta-seconds value greater than the greatest integer it can
 # represent, or if any of its subsequent calculations overflows, the cache MUST consider the
