@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .headers import REGISTRY, ParsedField, parse_section
 from .pages.capture import Capture, CaptureError, read_capture
 from .pages.document import dumps, field_json, request_json
+from .pages.fields_page import spec_json
 from .pages.text import field_block, fields_text, name_width
 from .pages.visible import inert_text
 
@@ -164,16 +165,15 @@ def _compare_request(capture: Capture, data: bytes, *, as_json: bool) -> Any:
 def run_fields(*, as_json: bool) -> int:
     specs = sorted(REGISTRY, key=lambda s: s.key)
     if as_json:
-        print(dumps([{"name": s.name, "ref": s.ref, "value_type": s.value_type,
-                      "kind": s.kind.value, "deprecated": s.deprecated, "example": s.example}
-                     for s in specs]))
+        print(dumps([spec_json(s) for s in specs]))
         return 0
     width = max(len(s.name) for s in specs) + 2
     ref_width = max(len(s.ref) for s in specs) + 2
+    type_width = max(len(s.value_type) for s in specs) + 2
     for s in specs:
         note = "  (deprecated)" if s.deprecated else ""
         print(f"{s.name.ljust(width)}{s.ref.ljust(ref_width)}{s.kind.value:<11}"
-              f"{s.value_type}{note}")
+              f"{s.value_type.ljust(type_width)}{s.module}{note}")
     return 0
 
 

@@ -17,18 +17,6 @@ from .accept_patch_post import ACCEPT_PATCH, ACCEPT_POST
 from .accept_query import ACCEPT_QUERY
 from .accept_ranges import ACCEPT_RANGES
 from .accept_signature import ACCEPT_SIGNATURE
-from .access_control import (
-    ACCESS_CONTROL_ALLOW_ORIGIN,
-    ACCESS_CONTROL_REQUEST_HEADERS,
-    ACCESS_CONTROL_REQUEST_METHOD,
-)
-from .access_control_response import (
-    ACCESS_CONTROL_ALLOW_CREDENTIALS,
-    ACCESS_CONTROL_ALLOW_HEADERS,
-    ACCESS_CONTROL_ALLOW_METHODS,
-    ACCESS_CONTROL_EXPOSE_HEADERS,
-    ACCESS_CONTROL_MAX_AGE,
-)
 from .activate_storage_access import ACTIVATE_STORAGE_ACCESS
 from .age import AGE
 from .allow import ALLOW
@@ -58,6 +46,18 @@ from .content_security_policy import CONTENT_SECURITY_POLICY
 from .content_security_policy_report_only import CONTENT_SECURITY_POLICY_REPORT_ONLY
 from .content_type import CONTENT_TYPE
 from .cookie import COOKIE
+from .cors import (
+    ACCESS_CONTROL_ALLOW_ORIGIN,
+    ACCESS_CONTROL_REQUEST_HEADERS,
+    ACCESS_CONTROL_REQUEST_METHOD,
+)
+from .cors_response import (
+    ACCESS_CONTROL_ALLOW_CREDENTIALS,
+    ACCESS_CONTROL_ALLOW_HEADERS,
+    ACCESS_CONTROL_ALLOW_METHODS,
+    ACCESS_CONTROL_EXPOSE_HEADERS,
+    ACCESS_CONTROL_MAX_AGE,
+)
 from .cross_origin_policies import (
     CROSS_ORIGIN_EMBEDDER_POLICY,
     CROSS_ORIGIN_EMBEDDER_POLICY_REPORT_ONLY,
@@ -272,7 +272,7 @@ REGISTRY = Registry([
     SIGNATURE_INPUT,
     WANT_CONTENT_DIGEST,
     WANT_REPR_DIGEST,
-    # -- tier 2, classic grammars: CORS responses, Alt-Svc, auth-params, NEL, Server-Timing
+    # -- responses, classic grammars: CORS responses, Alt-Svc, auth-params, NEL, Server-Timing
     ACCEPT_PATCH,
     ACCEPT_POST,
     ACCESS_CONTROL_ALLOW_CREDENTIALS,
@@ -290,7 +290,7 @@ REGISTRY = Registry([
     REPORT_TO,
     SERVER_TIMING,
     SUNSET,
-    # -- tier 2, Structured Field policies: Permissions, Document, Cross-Origin-*, caching.
+    # -- Structured Field policies: Permissions, Document, Cross-Origin-*, caching.
     # A broken constraint is an error where the definition ignores the whole field
     # (RFC 9651, 2.2), and a warning where it skips one member and keeps the rest.
     ACCEPT_CH,

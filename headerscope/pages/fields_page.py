@@ -44,7 +44,7 @@ class FormTooLarge(ValueError):
 
 def spec_json(s: FieldSpec[Any]) -> dict[str, Any]:
     return {"name": s.name, "ref": s.ref, "value_type": s.value_type, "kind": s.kind.value,
-            "deprecated": s.deprecated, "example": s.example}
+            "deprecated": s.deprecated, "example": s.example, "module": s.module}
 
 
 def form_input(query: str, body: bytes) -> tuple[str, str] | None:
@@ -98,6 +98,7 @@ def spec_tree(s: FieldSpec[Any]) -> Node:
                 ("main",
                  ("dl", ("dt", "reference"), ("dd", s.ref), ("dt", "kind"), ("dd", s.kind.value),
                   ("dt", "value type"), ("dd", ("code", s.value_type)),
+                  ("dt", "defined in"), ("dd", ("code", s.module)),
                   ("dt", "deprecated") if s.deprecated else None,
                   ("dd", s.deprecated) if s.deprecated else None,
                   ("dt", "example"), ("dd", ("code", s.example)),

@@ -11,15 +11,15 @@ from ._common import FieldStrategies
 from ._content import CONTENT
 from ._iana import IANA
 from ._identity import IDENTITY
+from ._responses import RESPONSES
 from ._security import SECURITY
+from ._sf_policies import SF_POLICIES
 from ._structured import STRUCTURED
-from ._tier2_classic import TIER2_CLASSIC
-from ._tier2_structured import TIER2_STRUCTURED
 
 
 def _table() -> dict[str, FieldStrategies]:
     table: dict[str, FieldStrategies] = {}
-    for group in (CONTENT, SECURITY, IDENTITY, STRUCTURED, TIER2_CLASSIC, TIER2_STRUCTURED,
+    for group in (CONTENT, SECURITY, IDENTITY, STRUCTURED, RESPONSES, SF_POLICIES,
                   IANA):
         for name, strategies in group.items():
             if name in table:

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from ..headers._shared.auth import BasicCredentials, Challenge, Credentials
 from ..headers._shared.uri import OpaqueOrigin, Origin
-from ..headers.access_control import Wildcard
 from ..headers.content_security_policy import Policy
 from ..headers.cookie import CookiePair
+from ..headers.cors import Wildcard
 from ..headers.dnt import TrackingPreference
 from ..headers.referrer_policy import POLICIES
 from ..headers.sec_websocket import WebSocketExtension

@@ -15,6 +15,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from ...grammar import core, errors
 from .value import value_type
+from .where import module_path
 
 T = TypeVar("T")
 # Defined with the grammar (grammar/errors.py), named here as ever. (core.FAST_PATHS, the
@@ -92,6 +93,11 @@ class FieldSpec(Generic[T]):
     deprecated: str | None = None
     example: str = ""
     fast: Fast | None = None
+
+    @property
+    def module(self) -> str:
+        """Where the spec is defined, as a path from the repository's root (where.py)."""
+        return module_path(self.name)
 
     @property
     def key(self) -> str:

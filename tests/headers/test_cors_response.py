@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from headerscope.grammar import core
 from headerscope.headers import REGISTRY, FieldError, FieldSpec
-from headerscope.headers.access_control_response import (
+from headerscope.headers.cors_response import (
     ACCESS_CONTROL_ALLOW_CREDENTIALS,
     ACCESS_CONTROL_ALLOW_HEADERS,
     ACCESS_CONTROL_ALLOW_METHODS,

@@ -1,4 +1,4 @@
-"""Strategies for the Structured Fields of tier 2: policies, caching, and the rest.
+"""Strategies for the Structured Field policies: Permissions, Document, Cross-Origin-*, caching.
 
 Invalid texts mix the syntax errors every SF parser rejects with each field's own typical
 mistakes: a quoted token ("require-corp" in quotes), an unquoted URL or origin, a typo in a
@@ -272,7 +272,7 @@ _accept_signature = FieldStrategies(
     spellings=sample('sig1=( "@method"  "@path" );created; keyid="k"',
                       'sig1=("@method");expires;tag="t"'))
 
-TIER2_STRUCTURED: dict[str, FieldStrategies] = {
+SF_POLICIES: dict[str, FieldStrategies] = {
     "accept-ch": _accept_ch,
     "accept-query": _accept_query,
     "accept-signature": _accept_signature,

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ._shared.content import ElementOffsets, token_list_field
 from ._shared.families import MAX_DELTA, int_field, lint_ceiling
 from ._shared.spec import Diagnostic, FieldError, FieldSpec
-from .access_control import lint_request_method
+from .cors import lint_request_method
 
 _REF = "Fetch, 3.3.3"
 # Fetch, 2.2.2: a forbidden response-header name is never exposed to scripts

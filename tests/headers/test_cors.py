@@ -5,7 +5,7 @@ import pytest
 from headerscope.headers import REGISTRY, FieldError
 from headerscope.headers._shared.host import HostKind
 from headerscope.headers._shared.uri import OpaqueOrigin, Origin
-from headerscope.headers.access_control import (
+from headerscope.headers.cors import (
     ACCESS_CONTROL_ALLOW_ORIGIN,
     ACCESS_CONTROL_REQUEST_HEADERS,
     ACCESS_CONTROL_REQUEST_METHOD,

@@ -1,4 +1,4 @@
-"""Strategies for the tier-2 fields with classic grammars: media-type lists, the CORS response
+"""Strategies for the response fields with classic grammars: media-type lists, the CORS response
 fields, Alt-Svc, auth-param lists, closed-set policies, JSON fields, Server-Timing, Sunset.
 
 Invalid texts are the mistakes people make with each field: a bare token where a quoted-string
@@ -149,7 +149,7 @@ _timing_spellings = sample("miss, db;dur=53, app;dur=47.2", 'cache;desc="Cache R
                             "cdn-cache;desc=HIT, edge;dur=1e2, x;dur=.5")
 
 
-TIER2_CLASSIC: dict[str, FieldStrategies] = {
+RESPONSES: dict[str, FieldStrategies] = {
     "accept-patch": FieldStrategies(values=tuples(_media_types, min_size=1),
                                     invalid=_bad_media | sample(""),
                                     spellings=_media_spellings),
