@@ -71,7 +71,9 @@ bench: $(VENV)/.installed-bench
 stress: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks.stress
 
-# The dynamic benchmark against Guile, werkzeug, httpbin and nginx (run install-peers.sh once).
+# The dynamic benchmark against Guile, werkzeug, httpbin and nginx (run install-peers.sh once),
+# under issue 18's two request profiles, browser and varied: a table, targets and the field
+# cache's hit rate for each.
 peers: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/peers.py
 

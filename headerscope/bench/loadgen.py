@@ -6,6 +6,11 @@ connection (and opens a new one when the server closes it, as after its per-conn
 request limit); close mode is the article's: HTTP/1.0, a new connection per request, the
 response read to the end of the connection. A response is complete at its Content-Length,
 or at the close when it has none. Anything but a 2xx status counts as an error.
+
+Requests are numbered in the order they are sent, by one counter for all the connections (as
+wrk's script counts them, bench/wrk.py), from `first`: a profile's request n is the same
+whichever generator sends it, and runs that continue one another (benchmarks/memory.py)
+never send a number twice.
 """
 
 from __future__ import annotations
@@ -89,26 +94,35 @@ class LoadGenerator:
         self._stop_at = 0.0
         self._budget = 0
         self._issued = 0
+        self._next = 0  # the number of the next request sent
 
-    def run(self, seconds: float, requests: int = 0, cpus: set[int] | None = None) -> LoadResult:
-        """Load for `seconds` (or until `requests` responses); optionally pinned to `cpus`."""
+    def run(self, seconds: float, requests: int = 0, cpus: set[int] | None = None, *,
+            first: int = 0) -> LoadResult:
+        """Load for `seconds` (or until `requests` responses); optionally pinned to `cpus`.
+        The requests sent are numbers first, first + 1, ... (`sent` after the run)."""
         previous = os.sched_getaffinity(0) if cpus else None
         if cpus:
             os.sched_setaffinity(0, cpus)
         try:
-            return asyncio.run(self._run(seconds, requests))
+            return asyncio.run(self._run(seconds, requests, first))
         finally:
             if previous:
                 os.sched_setaffinity(0, previous)
 
-    async def _run(self, seconds: float, requests: int) -> LoadResult:
+    @property
+    def sent(self) -> int:
+        """The number after the last request sent: where a following run should start."""
+        return self._next
+
+    async def _run(self, seconds: float, requests: int, first: int) -> LoadResult:
         self.count = self.errors = 0
         self.latencies = []
         self._budget = requests
         self._issued = 0
+        self._next = first
         start = time.perf_counter()
         self._stop_at = start + seconds
-        await asyncio.gather(*(self._connection(i) for i in range(self.connections)))
+        await asyncio.gather(*(self._connection() for _ in range(self.connections)))
         elapsed = time.perf_counter() - start
         ordered = sorted(self.latencies)
         sample = tuple(ordered[:: max(1, len(ordered) // MAX_SAMPLES)])
@@ -124,11 +138,12 @@ class LoadGenerator:
             self._issued += 1
         return time.perf_counter() < self._stop_at
 
-    async def _connection(self, index: int) -> None:
+    async def _connection(self) -> None:
         loop = asyncio.get_running_loop()
         protocol: _Response | None = None
-        n = index
         while self._more():
+            n = self._next
+            self._next += 1
             began = time.perf_counter()
             try:
                 if protocol is None or protocol.closed or protocol.closing:
@@ -146,7 +161,6 @@ class LoadGenerator:
                 protocol = None
             self.latencies.append((time.perf_counter() - began) * 1e6)
             self.count += 1
-            n += self.connections
             if not 200 <= status < 300:
                 self.errors += 1
             if self.close and protocol is not None:

@@ -83,11 +83,11 @@ def run_load(spec: LoadSpec, host: str, port: int, seconds: float,
         return run_h2load(f"{spec.scheme}://{authority}{spec.path}", spec.profile,
                           connections=spec.connections, seconds=seconds, cpus=cpus)
     if spec.use_wrk:
-        template = spec.profile.template(spec.path, close=spec.close).replace("{host}",
-                                                                               authority)
+        templates = [t.replace("{host}", authority)
+                     for t in spec.profile.templates(spec.path, close=spec.close)]
         if status:
             status(lambda: "")
-        return run_wrk(f"{spec.scheme}://{authority}{spec.path}", template,
+        return run_wrk(f"{spec.scheme}://{authority}{spec.path}", templates,
                        connections=spec.connections, seconds=seconds, cpus=cpus)
     generator = LoadGenerator(host, port, request_bytes(spec.profile, authority, spec.path,
                                                         close=spec.close),

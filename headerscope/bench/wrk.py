@@ -2,8 +2,11 @@
 
 wrk normally formats its own HTTP/1.1 requests; our script's `request()` returns the profile's
 exact bytes instead (HTTP/1.0 in close mode, where wrk reconnects after each response because
-the server closes), with "{n}" and "{q}" filled per request for the varied profile. Its
-`done()` prints the counts and latency percentiles on lines starting with HSBENCH.
+the server closes). It keeps the request number n as our generator does (one counter for all
+the connections of wrk's one thread), sends template n % len(templates) of a profile of
+several (browser's Chromium and Firefox in turn), and fills "{n}" and "{q}" as
+`profiles.fill` does (varied). Its `done()` prints the counts and latency percentiles on lines
+starting with HSBENCH.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from .results import LoadResult
@@ -56,10 +60,8 @@ def lua_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def lua_request(template: str, *, start: int = 0) -> str:
-    """The Lua `request` function that returns `template` filled for request n = 0, 1, 2..."""
-    if "{n}" not in template and "{q}" not in template:
-        return f"local r = {lua_string(template)}\nrequest = function() return r end\n"
+def _lua_expression(template: str) -> str:
+    """A Lua expression in `n` for `template` filled for request n (profiles.fill's rules)."""
     parts = []
     for piece in re.split(r"(\{[nq]\})", template):
         if piece == "{n}":
@@ -68,14 +70,37 @@ def lua_request(template: str, *, start: int = 0) -> str:
             parts.append('string.format("%03d", n % 1000)')
         elif piece:
             parts.append(lua_string(piece))
-    return (f"local n = {start - 1}\n"
+    return " .. ".join(parts) or '""'
+
+
+def lua_request(template: str | Sequence[str], *, start: int = 0) -> str:
+    """The Lua `request` function that returns request n = start, start + 1, ...: template
+    n % len(templates), "{n}" and "{q}" filled in ("{host}" must be filled already)."""
+    templates = [template] if isinstance(template, str) else list(template)
+    if not templates:
+        raise ValueError("no request template")
+    if len(templates) == 1 and "{n}" not in templates[0] and "{q}" not in templates[0]:
+        return f"local r = {lua_string(templates[0])}\nrequest = function() return r end\n"
+    # wrk's main() calls request() once on thread 0's state before any connection sends, to
+    # check what it returns (script_verify_request): the counter starts one lower to absorb
+    # that call, so that the first request sent is number `start` (tests/bench pins it).
+    first = start - 2
+    if len(templates) == 1:
+        return (f"local n = {first}\n"
+                "request = function()\n  n = n + 1\n"
+                f"  return {_lua_expression(templates[0])}\nend\n")
+    # Lua's tables count from 1: request n sends entry n % count + 1.
+    entries = "".join(f"  function(n) return {_lua_expression(t)} end,\n" for t in templates)
+    return (f"local n = {first}\n"
+            f"local requests = {{\n{entries}}}\n"
             "request = function()\n  n = n + 1\n"
-            f"  return {' .. '.join(parts)}\nend\n")
+            f"  return requests[n % {len(templates)} + 1](n)\nend\n")
 
 
-def run_wrk(url: str, template: str, *, connections: int, seconds: float,
+def run_wrk(url: str, template: str | Sequence[str], *, connections: int, seconds: float,
             cpus: str | None = None, timeout: float = 10.0) -> LoadResult:
-    """Run wrk against `url` (one thread) for `seconds`; `template` has {host} filled in."""
+    """Run wrk against `url` (one thread) for `seconds`; `template` (or the profile's
+    templates, sent in turn) has {host} filled in."""
     path = wrk_path()
     if path is None:
         raise RuntimeError("wrk is not installed")

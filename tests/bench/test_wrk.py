@@ -32,6 +32,19 @@ def test_a_varied_template_becomes_a_counter_in_lua() -> None:
     assert "n = n + 1" not in constant and fill("{n}", "h", 5) == "5"
 
 
+def test_a_profile_of_several_requests_sends_them_in_turn_from_one_counter() -> None:
+    templates = PROFILES["browser"].templates("/", close=False)
+    lua = lua_request(templates)
+    # Request n is entry n % 2 + 1 (Lua counts from 1); the counter starts at -2 because
+    # wrk calls request() once to check it before the first request is sent.
+    assert "local n = -2\n" in lua and "return requests[n % 2 + 1](n)" in lua
+    entries = re.findall(r"function\(n\) return (\"[^\n]*\") end,", lua)
+    assert [_lua_unescape(e) for e in entries] == list(templates)
+    assert "local n = 8\n" in lua_request(templates, start=10)
+    with pytest.raises(ValueError, match="no request template"):
+        lua_request([])
+
+
 @pytest.mark.parametrize(("profile", "close"), [("firefox", False), ("varied", False),
                                                  ("chromium", True)])
 def test_wrk_loads_a_live_server_without_errors(profile: str, close: bool) -> None:
