@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8080
 
-.PHONY: serve serve-tls test lint typecheck unit bench stress peers clean
+.PHONY: serve serve-tls test lint typecheck unit thorough bench stress peers clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "headerscope needs Python 3.11+"'
@@ -59,7 +59,13 @@ typecheck: $(VENV)/.installed-test
 unit: $(VENV)/.installed-test
 	$(BIN)/pytest
 
-test: lint typecheck unit
+# The scheduled long search: today's slice (of 24) of the property tests at 20x the examples
+# (tests/conftest.py), so that every property gets it once every 24 days; a few minutes.
+PROPERTY_SLICE ?= today
+thorough: $(VENV)/.installed-test
+	HYPOTHESIS_PROFILE=thorough-ci $(BIN)/pytest -q --property-slice $(PROPERTY_SLICE)
+
+test: lint typecheck unit thorough
 
 # Micro-benchmarks against peers in one run each (ratios; the machine is shared and noisy).
 bench: $(VENV)/.installed-bench
