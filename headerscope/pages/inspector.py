@@ -131,7 +131,9 @@ def _rows(section: FieldSection, counts: Mapping[str, int]) -> list[Node]:
     A line the field cache holds (pages/fieldcache.py: the same ParsedField object on every
     request that sends it) has its row drawn once, as markup kept beside it in the cache: the
     row is a function of the line alone when its name does not repeat in the request. Such a
-    line then costs a lookup here and a join.
+    line then costs a lookup here and a join. The markup is kept from the line's second
+    request on: most lines of a client that varies its values come once, and rendering their
+    rows apart from the page would cost more than the page does.
     """
     out: list[Node] = []
     markup: list[str] = []
@@ -140,11 +142,13 @@ def _rows(section: FieldSection, counts: Mapping[str, int]) -> list[Node]:
         entry = cached(id(f)) if ROWS else None
         if entry is not None and entry.field is f and counts.get(f.name, 1) == 1:
             html = entry.row
-            if html is None:
+            if html is None and entry.seen:
                 drawn = _row(f, counts)
                 html = entry.row = drawn if type(drawn) is str else render(drawn)
-            markup.append(html)
-            continue
+            if html is not None:
+                markup.append(html)
+                continue
+            entry.seen = True  # a line seen once may never come again: drawn with the page
         row = _row(f, counts)
         if type(row) is str:
             markup.append(row)
