@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from ..headers._shared.json import decimal_text
-from ..headers._shared.rfc8187 import ExtValue
+from ..headers.types import ExtValue
 from ._model import Normal, Rejected, canonical
 
 

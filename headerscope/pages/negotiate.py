@@ -14,7 +14,7 @@ from decimal import Decimal
 from urllib.parse import parse_qsl
 
 from ..headers import FieldSection
-from ..headers._shared.types import MediaRange
+from ..headers.types import MediaRange
 
 FORMATS = ("html", "json", "text", "raw")
 # In tie-break order.

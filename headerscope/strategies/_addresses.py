@@ -11,15 +11,27 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from ..grammar.rules import ATEXT
-from ..headers._shared.host import IPV4_RE, Host, HostKind
-from ..headers._shared.rfc8187 import ExtValue
-from ..headers._shared.uri import Origin, RelativeRef, Uri
-from ..headers.forwarded import ForwardedElement, Node, NodeKind
-from ..headers.from_ import Mailbox
-from ..headers.link import Link, LinkParam
-from ..headers.prefer import Handling, Preference, Return
-from ..headers.products import Comment, Product
-from ..headers.via import ViaEntry
+from ..headers._shared.host import IPV4_RE
+from ..headers.types import (
+    Comment,
+    ExtValue,
+    ForwardedElement,
+    Handling,
+    Host,
+    HostKind,
+    Link,
+    LinkParam,
+    Mailbox,
+    Node,
+    NodeKind,
+    Origin,
+    Preference,
+    Product,
+    RelativeRef,
+    Return,
+    Uri,
+    ViaEntry,
+)
 from ._common import lower_tokens, quoted_contents, tokens
 from ._content import undecoded_chars, undecoded_charsets
 

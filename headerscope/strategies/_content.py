@@ -14,26 +14,28 @@ from typing import Any
 from hypothesis import strategies as st
 
 from ..grammar.rules import ATTR_CHAR
-from ..headers._shared.rfc8187 import ExtValue
-from ..headers._shared.types import (
-    ANY,
+from ..headers._shared.types import ANY
+from ..headers.cache_control import MAX_DELTA
+from ..headers.types import (
     ByteRange,
+    ContentDisposition,
+    ContentRange,
     Directive,
     EntityTag,
+    Expectation,
+    ExtValue,
     MediaRange,
     MediaType,
     OtherRange,
     QualityItem,
+    Ranges,
     SuffixRange,
+    TCoding,
     TransferCoding,
+    UnsatisfiedRange,
+    WarningValue,
 )
-from ..headers.cache_control import MAX_DELTA
-from ..headers.content_disposition import ContentDisposition
-from ..headers.content_range import ContentRange, UnsatisfiedRange
-from ..headers.expect import Expectation
-from ..headers.range import Ranges
-from ..headers.te import TCoding
-from ..headers.warning import AGENT_RE, WarningValue
+from ..headers.warning import AGENT_RE
 from ._common import (
     BAD_DATES,
     FieldStrategies,

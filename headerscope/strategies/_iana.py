@@ -11,16 +11,22 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from ..headers._shared.types import EntityTag
-from ..headers._shared.uri import RelativeRef, Uri
-from ..headers.cdn_loop import CdnInfo
-from ..headers.expect_ct import ExpectCT
-from ..headers.oscore import OscoreOption
-from ..headers.preference_applied import AppliedPreference
-from ..headers.trace_context import TraceParent, TraceStateMember
-from ..headers.web_push import Urgency
-from ..headers.webdav import INFINITE, CodedUrl
-from ..headers.webdav_if import Condition, StateList
+from ..headers.types import (
+    AppliedPreference,
+    CdnInfo,
+    CodedUrl,
+    Condition,
+    EntityTag,
+    ExpectCT,
+    OscoreOption,
+    RelativeRef,
+    StateList,
+    TraceParent,
+    TraceStateMember,
+    Urgency,
+    Uri,
+)
+from ..headers.webdav import INFINITE
 from ._addresses import dns_names, queries, schemes, segments
 from ._common import (
     BAD_DATES,

@@ -9,11 +9,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from ..headers._shared.uri import OpaqueOrigin
-from ..headers.http2_settings import Setting
-from ..headers.keep_alive import KeepAliveParam
-from ..headers.purpose import Purpose
-from ..headers.upgrade import Protocol
+from ..headers.types import KeepAliveParam, OpaqueOrigin, Protocol, Purpose, Setting
 from ._addresses import (
     BAD_URIS,
     REAL_USER_AGENTS,

@@ -13,15 +13,20 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from ..headers._shared.families import MAX_DELTA
-from ..headers._shared.host import Host, HostKind
-from ..headers._shared.types import MediaType
-from ..headers.alt_svc import CLEAR, Alternative
-from ..headers.authentication_info import AuthParam
+from ..headers.alt_svc import CLEAR
 from ..headers.clear_site_data import TYPES
-from ..headers.cross_origin_resource_policy import ResourcePolicy
-from ..headers.nel import NelPolicy
-from ..headers.report_to import EndpointGroup, ReportingEndpoint
-from ..headers.server_timing import Metric
+from ..headers.types import (
+    Alternative,
+    AuthParam,
+    EndpointGroup,
+    Host,
+    HostKind,
+    MediaType,
+    Metric,
+    NelPolicy,
+    ReportingEndpoint,
+    ResourcePolicy,
+)
 from ._common import (
     FieldStrategies,
     S,

@@ -9,17 +9,25 @@ from datetime import UTC, datetime
 
 from hypothesis import strategies as st
 
-from ..headers._shared.auth import BasicCredentials, Challenge, Credentials
-from ..headers._shared.uri import OpaqueOrigin, Origin
-from ..headers.content_security_policy import Policy
-from ..headers.cookie import CookiePair
 from ..headers.cors import Wildcard
-from ..headers.dnt import TrackingPreference
 from ..headers.referrer_policy import POLICIES
-from ..headers.sec_websocket import WebSocketExtension
-from ..headers.set_cookie import CookieAttribute, SameSite, SetCookie
-from ..headers.strict_transport_security import StrictTransportSecurity
-from ..headers.x_frame_options import AllowFrom, FrameOption
+from ..headers.types import (
+    AllowFrom,
+    BasicCredentials,
+    Challenge,
+    CookieAttribute,
+    CookiePair,
+    Credentials,
+    FrameOption,
+    OpaqueOrigin,
+    Origin,
+    Policy,
+    SameSite,
+    SetCookie,
+    StrictTransportSecurity,
+    TrackingPreference,
+    WebSocketExtension,
+)
 from ._common import (
     TCHARS,
     FieldStrategies,

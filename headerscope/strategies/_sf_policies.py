@@ -17,24 +17,31 @@ from typing import Any
 from hypothesis import strategies as st
 
 from ..headers._shared.permissions_features import FEATURES as PERMISSION_FEATURES
-from ..headers._shared.types import MediaType, Wildcard
-from ..headers._shared.uri import Origin, UriReference, parse_uri_reference
+from ..headers._shared.uri import UriReference, parse_uri_reference
 from ..headers.accept_ch import HINTS
-from ..headers.activate_storage_access import Activation, StorageAccessActivation
-from ..headers.cache_status import FORWARD_REASONS, PARAMETERS, CacheStatus
+from ..headers.cache_status import FORWARD_REASONS, PARAMETERS
 from ..headers.cdn_cache_control import FIELD_LISTS, FLAGS, REQUEST_ONLY, SECONDS
-from ..headers.cross_origin_policies import (
-    CrossOriginPolicy,
-    EmbedderPolicyValue,
-    OpenerPolicyValue,
-)
-from ..headers.document_policy import BOOLEAN, DEFAULT_ENDPOINT, NUMBER, PolicyEntry
-from ..headers.link_template import LinkTemplate
-from ..headers.permissions_policy import Allowlist, Keyword
-from ..headers.proxy_status import BELONGS_TO, ERRORS, ProxyStatus
+from ..headers.document_policy import BOOLEAN, DEFAULT_ENDPOINT, NUMBER
+from ..headers.proxy_status import BELONGS_TO, ERRORS
 from ..headers.proxy_status import PARAMETERS as PROXY_PARAMETERS
 from ..headers.sf import InnerList, Item, Token
 from ..headers.signatures import ALGORITHMS
+from ..headers.types import (
+    Activation,
+    Allowlist,
+    CacheStatus,
+    CrossOriginPolicy,
+    EmbedderPolicyValue,
+    Keyword,
+    LinkTemplate,
+    MediaType,
+    OpenerPolicyValue,
+    Origin,
+    PolicyEntry,
+    ProxyStatus,
+    StorageAccessActivation,
+    Wildcard,
+)
 from ..headers.use_as_dictionary import REQUEST_DESTINATIONS
 from ._common import FieldStrategies, S, lower_tokens, sample
 from ._sf import keys, strings, token_texts

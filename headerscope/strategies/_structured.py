@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from ..headers.sec_fetch import DESTINATIONS, MODES, SITES, STORAGE_ACCESS
 from ..headers.sec_purpose import Purpose
 from ..headers.sf import InnerList, Item
-from ..headers.ua_brands import Brand
+from ..headers.types import Brand
 from ..headers.ua_client_hints import FORM_FACTORS
 from ._common import FieldStrategies
 from ._sf import keys, strings, token_texts
