@@ -13,7 +13,7 @@ import re
 
 from ..grammar import SEP, Fast, over_ceiling, parse_list, quote, quote_string, read_count
 from ..grammar.rules import DIRECTIVE, LIST_SEP, QDTEXT, TOKEN
-from ._shared.content import element_offsets, parse_directive, unquote
+from ._shared.content import element_offsets, list_lint, parse_directive, unquote
 from ._shared.families import MAX_DELTA
 from ._shared.spec import SLOW, Diagnostic, FieldError, FieldSpec, Kind
 from ._shared.types import Directive
@@ -133,6 +133,6 @@ def lint(value: tuple[Directive, ...], raw: str) -> list[Diagnostic]:
 
 
 CACHE_CONTROL = FieldSpec(
-    "Cache-Control", parse, write, "RFC 9111, 5.2", kind=Kind.LIST, lint=lint,
+    "Cache-Control", parse, write, "RFC 9111, 5.2", kind=Kind.LIST, lint=list_lint(lint),
     value_type="tuple[Directive, ...]", example="max-age=0", fast=fast,
 )

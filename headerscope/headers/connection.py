@@ -11,8 +11,7 @@ the Proxy-Connection header field in any requests" (RFC 7230, A.1.2).
 
 import dataclasses
 
-from ._shared.content import list_lint
-from ._shared.families import token_list_field
+from ._shared.content import token_list_field
 from ._shared.spec import Diagnostic
 
 
@@ -24,11 +23,9 @@ def lint(value: tuple[str, ...], raw: str) -> list[Diagnostic]:
     return []
 
 
-CONNECTION = dataclasses.replace(
-    token_list_field("Connection", "RFC 9110, 7.6.1", at_least_one=False,
-                     example="keep-alive, Upgrade"), lint=list_lint(lint))
+CONNECTION = token_list_field("Connection", "RFC 9110, 7.6.1", lower=True, lint=lint,
+                              example="keep-alive, Upgrade")
 PROXY_CONNECTION = dataclasses.replace(
-    token_list_field("Proxy-Connection", "non-standard (RFC 7230, A.1.2)", at_least_one=False,
-                     example="keep-alive"),
-    lint=list_lint(lint),
+    token_list_field("Proxy-Connection", "non-standard (RFC 7230, A.1.2)", lower=True,
+                     lint=lint, example="keep-alive"),
     deprecated="Proxy-Connection is non-standard and ignored by proxies; use Connection")

@@ -18,7 +18,8 @@ import enum
 import re
 from collections.abc import Iterator
 
-from ._shared.families import token_field, token_list_field
+from ._shared.content import token_list_field
+from ._shared.families import token_field
 from ._shared.spec import Diagnostic, FieldError, FieldSpec
 from ._shared.uri import OpaqueOrigin, Origin, parse_origin, write_origin
 
@@ -77,7 +78,8 @@ ACCESS_CONTROL_ALLOW_ORIGIN = FieldSpec(
     "Fetch, 3.3.3", value_type="Origin | 'null' | '*'", lint=lint_allow_origin,
     example="https://app.example.com")
 ACCESS_CONTROL_REQUEST_HEADERS = token_list_field(
-    "Access-Control-Request-Headers", "Fetch, 3.3.2", example="content-type,x-requested-with")
+    "Access-Control-Request-Headers", "Fetch, 3.3.2", lower=True, at_least_one=True,
+    example="content-type,x-requested-with")
 ACCESS_CONTROL_REQUEST_METHOD = dataclasses.replace(
     token_field("Access-Control-Request-Method", "Fetch, 3.3.2", lower=False, example="PUT"),
     lint=lint_request_method)

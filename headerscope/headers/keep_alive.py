@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import INT_CEILING, Cursor, over_ceiling, parse_count, parse_list, quote
+from ._shared.content import list_lint
 from ._shared.families import ceiling_note
 from ._shared.spec import Diagnostic, FieldSpec, Kind
 from ._shared.value import value_type
@@ -60,5 +61,5 @@ def lint(value: tuple[KeepAliveParam, ...], raw: str) -> Iterator[Diagnostic]:
 
 
 KEEP_ALIVE = FieldSpec("Keep-Alive", parse, write, "RFC 2068, 19.7.1.1", kind=Kind.LIST,
-                       value_type="tuple[KeepAliveParam, ...]", lint=lint,
+                       value_type="tuple[KeepAliveParam, ...]", lint=list_lint(lint),
                        example="timeout=5, max=1000")

@@ -15,13 +15,11 @@ RFC 6455 uses RFC 2616's implied linear white space, so OWS may surround ";" and
 from __future__ import annotations
 
 import base64
-import dataclasses
 from collections.abc import Iterator, Mapping
 
 from ..grammar import Cursor, is_token, parse_int, parse_list
 from ._shared.auth import decode_base64
-from ._shared.content import list_lint
-from ._shared.families import token_list_field
+from ._shared.content import list_lint, token_list_field
 from ._shared.frozen import EMPTY, frozen
 from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._shared.value import value_type
@@ -121,9 +119,9 @@ SEC_WEBSOCKET_VERSION = FieldSpec(
     "Sec-WebSocket-Version", parse_versions, write_versions,
     "RFC 6455, 11.3.5", kind=Kind.LIST, value_type="tuple[int, ...]", lint=list_lint(lint_versions),
     example="13")
-SEC_WEBSOCKET_PROTOCOL = dataclasses.replace(
-    token_list_field("Sec-WebSocket-Protocol", "RFC 6455, 11.3.4", lower=False,
-                     example="chat, superchat"), lint=list_lint(lint_protocols))
+SEC_WEBSOCKET_PROTOCOL = token_list_field(
+    "Sec-WebSocket-Protocol", "RFC 6455, 11.3.4", lower=False, at_least_one=True,
+    lint=lint_protocols, example="chat, superchat")
 SEC_WEBSOCKET_EXTENSIONS = FieldSpec(
     "Sec-WebSocket-Extensions", parse_extensions, write_extensions, "RFC 6455, 11.3.2",
     kind=Kind.LIST, value_type="tuple[WebSocketExtension, ...]", lint=list_lint(),

@@ -10,12 +10,10 @@ first element other than "nosniff", or a later one that is ignored, is a warning
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 
 from ..grammar import TOKEN_RE
-from ._shared.content import list_lint
-from ._shared.families import token_list_field
+from ._shared.content import token_list_field
 from ._shared.spec import Diagnostic
 
 
@@ -30,6 +28,6 @@ def lint(value: tuple[str, ...], raw: str) -> Iterator[Diagnostic]:
                              "'nosniff' is defined", at)
 
 
-X_CONTENT_TYPE_OPTIONS = dataclasses.replace(
-    token_list_field("X-Content-Type-Options", "Fetch, X-Content-Type-Options", example="nosniff"),
-    lint=list_lint(lint))
+X_CONTENT_TYPE_OPTIONS = token_list_field(
+    "X-Content-Type-Options", "Fetch, X-Content-Type-Options", lower=True, at_least_one=True,
+    lint=lint, example="nosniff")

@@ -268,7 +268,8 @@ def weighted_list_field(name: str, ref: str, value: Callable[[Cursor], str], pat
 
 def token_list_field(name: str, ref: str, *, lower: bool, at_least_one: bool = False,
                      lint: Lint | None = None, example: str) -> FieldSpec[tuple[str, ...]]:
-    """`#token` (or `1#token`), like `_families.token_list_field` with a fast path."""
+    """`#token` (or `1#token`); case-insensitive tokens are lower-cased (`lower`). Empty
+    elements are warned of (`list_lint`), before what `lint` says."""
 
     def element(cur: Cursor) -> str:
         token = cur.token()

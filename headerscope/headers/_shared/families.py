@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from ...grammar import INT_CEILING, Cursor, fast_token_list, over_ceiling, parse_count, parse_list
+from ...grammar import INT_CEILING, Cursor, over_ceiling, parse_count
 from .dates import format_http_date, lint_http_date, parse_http_date
-from .spec import Diagnostic, FieldError, FieldSpec, Kind
+from .spec import Diagnostic, FieldError, FieldSpec
 
 # "If a cache receives a delta-seconds value greater than the greatest integer it can
 # represent, or if any of its subsequent calculations overflows, the cache MUST consider the
@@ -68,24 +68,6 @@ def date_field(name: str, ref: str, *, example: str = "") -> FieldSpec[datetime]
     return FieldSpec(name, parse_http_date, format_http_date, ref, value_type="datetime",
                      lint=lint_http_date,
                      example=example or "Sun, 06 Nov 1994 08:49:37 GMT")
-
-
-def token_list_field(name: str, ref: str, *, lower: bool = True, at_least_one: bool = True,
-                     example: str = "") -> FieldSpec[tuple[str, ...]]:
-    """`#token` or `1#token`; case-insensitive tokens are lower-cased (`lower=True`)."""
-
-    def element(cur: Cursor) -> str:
-        token = cur.token()
-        return token.lower() if lower else token
-
-    def parse(raw: str) -> tuple[str, ...]:
-        return parse_list(raw, element, at_least_one=at_least_one)
-
-    def write(value: tuple[str, ...]) -> str:
-        return ", ".join(value)
-
-    return FieldSpec(name, parse, write, ref, kind=Kind.LIST, value_type="tuple[str, ...]",
-                     example=example, fast=fast_token_list(lower))
 
 
 def token_field(name: str, ref: str, values: Collection[str] | None = None, *,

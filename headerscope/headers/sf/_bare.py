@@ -30,7 +30,8 @@ _BASE64_RE = re.compile(r"[A-Za-z0-9+/=]*")
 _DISPLAY_RE = re.compile(r'([ !#$&-~]*(?:%[0-9a-f]{2}[ !#$&-~]*)*)"')
 
 
-def parse_bare(text: str, pos: int, end: int) -> tuple[BareItem, int]:
+def parse_bare(text: str, pos: int, end: int) -> tuple[BareItem, int]:  # noqa: C901
+    # One branch per bare item type, in RFC 9651 4.2.3.1's order: the algorithm, as written.
     if pos >= end:
         raise FieldError("expected an item, found the end of the value", pos)
     ch = text[pos]
