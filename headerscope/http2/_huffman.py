@@ -64,7 +64,8 @@ def encode(data: bytes) -> bytes:
     return int(bits, 2).to_bytes(len(bits) // 8, "big")
 
 
-def _build_tables() -> tuple[list[int], list[bytes], list[bool], int]:
+def _build_tables() -> tuple[list[int], list[bytes], list[bool], int]:  # noqa: PLR0912
+    # Run once at import: the code tree, then the state tables walked over it.
     # The code tree: children[node] = [zero, one]; a leaf is stored as ~symbol (negative).
     children: list[list[int]] = [[0, 0]]
     for sym, code in enumerate(CODES):

@@ -124,7 +124,9 @@ def check_request(fields: list[DecodedField]) -> Verdict:
     return [], ",".join([_INITIALS[n] for n in names[:pseudo_count]]), declared
 
 
-def _check_slowly(fields: list[DecodedField]) -> Verdict:
+def _check_slowly(fields: list[DecodedField]) -> Verdict:  # noqa: C901, PLR0912
+    # One pass, one branch per rule of RFC 9113 8.2-8.3, in the RFC's order, so that each
+    # rule can be read against its text.
     out: list[Diagnostic] = []
     pseudo: dict[str, str] = {}
     order: list[str] = []

@@ -145,10 +145,12 @@ class Decoder:
         # sends the same octets, which then decode to the same fields without a walk.
         self._memo: tuple[bytes, int, int, HeaderBlock] | None = None
 
-    def decode(self, block: bytes) -> HeaderBlock:
+    def decode(self, block: bytes) -> HeaderBlock:  # noqa: C901, PLR0912, PLR0915
         """Decode one complete field block; raises `HPACKError` with the octet position.
         The block's `fields` list may be shared with an earlier identical block: read it,
         do not change it."""
+        # One loop over the block's representations (RFC 7541, 6), one branch per kind,
+        # inlined: it decodes every HTTP/2 request's fields.
         table = self.table
         version = table.version
         memo = self._memo

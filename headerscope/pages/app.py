@@ -60,7 +60,8 @@ _NO_FIELDS = FieldSection(())  # what inspect_fields([]) returns: most requests 
 _DEFAULTS = PageOptions()
 
 
-def make_app(options: PageOptions = _DEFAULTS) -> App:
+def make_app(options: PageOptions = _DEFAULTS) -> App:  # noqa: C901
+    # Every option is decided here once, so the closures below test nothing per request.
     pages: Callable[[Inspection], Response] = route
     if options.compare:  # decided once: without --compare nothing of it is even imported
         from .compare_view import compare_pages

@@ -118,7 +118,7 @@ def route(ins: Inspection, store: Store, hub: LiveHub, *,
         return 503, f"503 Service Unavailable: the capture store cannot be read: {e}\n"
 
 
-def _route(ins: Inspection, store: Store, hub: LiveHub, redact: frozenset[str],
+def _route(ins: Inspection, store: Store, hub: LiveHub, redact: frozenset[str],  # noqa: PLR0911
            self_url: str | None) -> tuple[int, Result]:
     path = ins.path
     if path == "/captures/live.js":

@@ -22,31 +22,44 @@ end, so that only a well-formed document is shown as one: by the json module's C
 when it can (the rest of a long array, a part nested too deep, whose depth a linear scan of
 its brackets then gives), else token by token like the rest. Strings are decoded and encoded
 again by the json module's own C functions, which check their escapes.
+
+The pass is a small state object, `_Printer`, with one move per kind of token; `_MOVES`,
+keyed by the state and the kind of the next token, picks the move, and a token that may not
+come there finds none, so the grammar is checked by a table lookup, as in h11. No move calls
+itself, directly or through another, so nothing recurses however deep the body nests.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from itertools import accumulate
 from json.encoder import encode_basestring
 from typing import Any
 
 from .limits import MAX_DEPTH, MAX_MEMBERS, more
 
-# One token after optional whitespace: an opening bracket, a closing one, a comma or colon, the
-# opening quote of a string, or a number or literal (the json module also reads NaN and
-# Infinity, so they are read here too).
-_TOKEN = re.compile(r"[ \t\n\r]*(?:([\[{])|([\]}])|([,:])|(\")|"
+# One token after optional whitespace, each kind its own group (the group's number is the
+# token's kind): an opening bracket, "]", "}", ",", ":", the opening quote of a string, or a
+# number or literal (the json module also reads NaN and Infinity, so they are read here too).
+_TOKEN = re.compile(r"[ \t\n\r]*(?:([\[{])|(\])|(\})|(,)|(:)|(\")|"
                     r"(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?"
                     r"|true|false|null|NaN|-?Infinity))")
+_OPEN, _CLOSE_ARRAY, _CLOSE_OBJECT, _COMMA, _COLON, _QUOTE, _LITERAL = range(1, 8)
 _SPACE = re.compile(r"[ \t\n\r]*")
 _CLOSER = {"[": "]", "{": "}"}
 _OPENER = {"]": "[", "}": "{"}
-# What may come next: a value; a value or "]" (after "["); a key or "}" (after "{"); a key
-# (after "," in an object); ":" (after a key); "," or the closing bracket (after a member).
-_VALUE, _VALUE_OR_CLOSE, _KEY_OR_CLOSE, _KEY, _COLON, _NEXT, _END = range(7)
-_VALUES = (1, 4, 5)  # the tokens that start a value: a bracket, a quote, a number or literal
+# What may come next, by where the reader is: a value (the document, or after ":"); a member
+# of an array or "]" (after "["); a member of an array (after "," in one); a key or "}" (after
+# "{"); a key (after "," in an object); ":" (after a key); "," or "]" (after a member of an
+# array); "," or "}" (after a member of an object); nothing (after the document).
+(_VALUE, _ITEM_OR_CLOSE, _ITEM, _KEY_OR_CLOSE, _KEY, _AFTER_KEY, _AFTER_ITEM, _AFTER_MEMBER,
+ _END) = range(9)
+
+
+class _NotJson(Exception):
+    """The text is not one JSON document (raised by a move, caught once by `json_lines`)."""
 
 
 def json_text(body: bytes) -> str | None:
@@ -60,135 +73,226 @@ def json_text(body: bytes) -> str | None:
 def json_lines(text: str, max_depth: int = MAX_DEPTH,
                max_members: int = MAX_MEMBERS) -> list[str] | None:
     """The document's lines, or None when `text` is not one JSON document."""
-    out: list[str] = []
-    # One entry in each per open container: its closing bracket, the members seen so far,
-    # its line up to its opening bracket, and where that bracket is in `text`.
-    closers: list[str] = []
-    counts: list[int] = []
-    prefixes: list[str] = []
-    starts: list[int] = []
-    hidden = 0  # the depth where a part that is not shown begins; 0 while all is shown
-    marked = False  # whether that part is shown as "[... N more levels]" when it ends
-    deepest = 0  # the deepest level reached inside it
-    shown = True  # whether the value about to start is shown
-    prefix = ""  # the start of its line: indentation, and its key in an object
-    state = _VALUE
-    pos = 0
-    match = _TOKEN.match
-    while True:
-        m = match(text, pos)
-        if m is None:
-            rest = _SPACE.match(text, pos)
-            return out if state == _END and rest is not None and rest.end() == len(text) else None
-        pos = m.end()
-        kind = m.lastindex
-        depth = len(closers)
-        if state in (_KEY_OR_CLOSE, _KEY):
-            member = kind == 4
+    try:
+        return _Printer(text, max_depth, max_members).run()
+    except _NotJson:
+        return None
+
+
+class _Printer:
+    """One pass of `json_lines`: the state between tokens, and one move per kind of token.
+
+    Each move reads the token `m` that was just matched (and, for a string or a part read
+    whole, the text after it, moving `pos` past it), writes its lines, and returns the state
+    that says what may come next. `_MOVES` picks the move from that state and the next
+    token's kind; a token that may not come next has the move `invalid`.
+    """
+
+    __slots__ = ("afters", "counts", "deepest", "hidden", "marked", "max_depth", "max_members",
+                 "out", "pos", "prefix", "prefixes", "shown", "starts", "text")
+
+    def __init__(self, text: str, max_depth: int, max_members: int) -> None:
+        self.text = text
+        self.max_depth = max_depth
+        self.max_members = max_members
+        self.out: list[str] = []
+        self.pos = 0
+        # One entry in each per open container: the state after one of its members
+        # (_AFTER_ITEM in an array, _AFTER_MEMBER in an object), the members seen so far, its
+        # line up to its opening bracket, and where that bracket is in `text`.
+        self.afters: list[int] = []
+        self.counts: list[int] = []
+        self.prefixes: list[str] = []
+        self.starts: list[int] = []
+        self.hidden = 0  # the depth where a part that is not shown begins; 0 while all is shown
+        self.marked = False  # whether that part is shown as "[... N more levels]" when it ends
+        self.deepest = 0  # the deepest level reached inside it
+        self.shown = True  # whether the value about to start is shown
+        self.prefix = ""  # the start of its line: indentation, and its key in an object
+
+    def run(self) -> list[str]:
+        """The lines; raises _NotJson. The one loop: a token, then its move."""
+        text, match, moves = self.text, _TOKEN.match, _MOVES
+        state = _VALUE
+        while (m := match(text, self.pos)) is not None:
+            self.pos = m.end()
+            state = moves[state][m.lastindex or 0](self, m)  # every token has a group
+        rest = _SPACE.match(text, self.pos)
+        if state != _END or rest is None or rest.end() != len(text):
+            raise _NotJson
+        return self.out
+
+    def after(self) -> int:
+        """The state after a value: after a member of the innermost container, or the end."""
+        return self.afters[-1] if self.afters else _END
+
+    # -- the moves ---------------------------------------------------------------------------
+
+    def invalid(self, m: re.Match[str]) -> int:
+        raise _NotJson
+
+    def colon(self, m: re.Match[str]) -> int:
+        return _VALUE
+
+    def next_item(self, m: re.Match[str]) -> int:
+        return _ITEM
+
+    def next_key(self, m: re.Match[str]) -> int:
+        return _KEY
+
+    def item_open(self, m: re.Match[str]) -> int:
+        return self.after() if self.member() else self.open(m)
+
+    def item_string(self, m: re.Match[str]) -> int:
+        return self.after() if self.member() else self.string(m)
+
+    def item_literal(self, m: re.Match[str]) -> int:
+        return self.after() if self.member() else self.literal(m)
+
+    def key(self, m: re.Match[str]) -> int:
+        if self.member():
+            return self.after()
+        try:
+            key, self.pos = _DECODER.raw_decode(self.text, m.start(_QUOTE))
+        except ValueError:
+            raise _NotJson from None
+        if self.shown:
+            self.prefix += encode_basestring(key) + ": "
+        return _AFTER_KEY
+
+    def string(self, m: re.Match[str]) -> int:
+        try:
+            value, self.pos = _DECODER.raw_decode(self.text, m.start(_QUOTE))
+        except ValueError:
+            raise _NotJson from None
+        if self.shown:
+            self.out.append(self.prefix + encode_basestring(value))
+        return self.after()
+
+    def literal(self, m: re.Match[str]) -> int:
+        if self.shown:
+            self.out.append(self.prefix + m.group(_LITERAL))
+        return self.after()
+
+    def open(self, m: re.Match[str]) -> int:
+        """An array or object begins: shown, hidden (too deep, or past too many members),
+        or, nested too deep where all is shown, read whole and shown as one line."""
+        opener = m.group(_OPEN)
+        depth = len(self.afters) + 1
+        shown, hidden = self.shown, self.hidden
+        if shown and not hidden and depth > self.max_depth and self.read_too_deep(m):
+            return self.after()
+        self.afters.append(_AFTER_ITEM if opener == "[" else _AFTER_MEMBER)
+        self.counts.append(0)
+        self.prefixes.append(self.prefix)
+        self.starts.append(m.start(_OPEN))
+        if hidden:
+            self.deepest = max(self.deepest, depth)
+        elif not shown or depth > self.max_depth:
+            self.hidden, self.marked, self.deepest = depth, shown, depth
         else:
-            member = (kind in _VALUES and state in (_VALUE, _VALUE_OR_CLOSE)
-                      and depth > 0 and closers[-1] == "]")
-        if member:  # a member starts: a key, or a value in an array
-            counts[-1] += 1
-            shown = not hidden and counts[-1] <= max_members
-            if not hidden and counts[-1] == max_members + 1:
-                found = _read(text, starts[-1])  # the container again, to its end, in C
-                if found is None:
-                    return None
-                if found is not _TOO_DEEP:
-                    members, pos = found
-                    out[-1] += ","
-                    out.append("  " * depth + more(len(members) - max_members, "item"))
-                    out.append("  " * (depth - 1) + closers.pop())
-                    del counts[-1], prefixes[-1], starts[-1]
-                    state = _NEXT if closers else _END
-                    continue
-            if shown:
-                if counts[-1] > 1:
-                    out[-1] += ","
-                prefix = "  " * depth
-        if kind == 4 and state in (_KEY_OR_CLOSE, _KEY):  # a key
-            try:
-                key, pos = _DECODER.raw_decode(text, m.start(4))
-            except ValueError:
-                return None
-            if shown:
-                prefix += encode_basestring(key) + ": "
-            state = _COLON
-            continue
-        if kind == 3:
-            if m.group(3) == ":" and state == _COLON:
-                state = _VALUE
-            elif m.group(3) == "," and state == _NEXT:
-                state = _VALUE if closers[-1] == "]" else _KEY
+            self.out.append(self.prefix + opener)
+        return _ITEM_OR_CLOSE if opener == "[" else _KEY_OR_CLOSE
+
+    def close(self, m: re.Match[str]) -> int:
+        """An array or object ends: its last line, or the line that stands for all of it."""
+        closer = "]" if m.lastindex == _CLOSE_ARRAY else "}"
+        depth = len(self.afters)
+        self.afters.pop()
+        self.starts.pop()
+        count = self.counts.pop()
+        opened = self.prefixes.pop()
+        if self.hidden == depth:  # the end of a part not shown
+            self.hidden = 0
+            if self.marked:  # nested too deep: one line says how deep
+                inner = more(self.deepest - depth + 1, "level") if count else ""
+                self.out.append(opened + _OPENER[closer] + inner + closer)
+        elif not self.hidden:
+            out = self.out
+            if not count:
+                out[-1] += closer
             else:
-                return None
-            continue
-        if kind == 2:  # a closing bracket
-            closer = m.group(2)
-            if closer != (closers[-1] if closers else "") or state not in (
-                    _NEXT, _VALUE_OR_CLOSE if closer == "]" else _KEY_OR_CLOSE):
-                return None
-            closers.pop()
-            starts.pop()
-            count = counts.pop()
-            opened = prefixes.pop()
-            if hidden == depth:  # the end of a part not shown
-                hidden = 0
-                if marked:  # nested too deep: one line says how deep
-                    inner = more(deepest - depth + 1, "level") if count else ""
-                    out.append(opened + _OPENER[closer] + inner + closer)
-            elif not hidden:
-                if not count:
-                    out[-1] += closer
-                else:
-                    if count > max_members:
-                        out[-1] += ","
-                        out.append("  " * depth + more(count - max_members, "item"))
-                    out.append("  " * (depth - 1) + closer)
-            state = _NEXT if closers else _END
-            continue
-        # a value: a member of an array, the value of a key, or the whole document
-        if state not in (_VALUE, _VALUE_OR_CLOSE):
-            return None
-        if not closers:
-            shown, prefix = True, ""
-        if kind == 1:  # an opening bracket
-            opener = m.group(1)
-            depth += 1
-            if shown and not hidden and depth > max_depth:
-                found = _read(text, m.start(1))  # nested too deep: read to its end in C
-                if found is None:
-                    return None
-                if found is not _TOO_DEEP:
-                    members, pos = found
-                    levels = _depth(text[m.start(1):pos]) if members else 0
-                    out.append(prefix + opener + (more(levels, "level") if levels else "")
-                               + _CLOSER[opener])
-                    state = _NEXT if closers else _END
-                    continue
-            closers.append(_CLOSER[opener])
-            counts.append(0)
-            prefixes.append(prefix)
-            starts.append(m.start(1))
-            if hidden:
-                deepest = max(deepest, depth)
-            elif not shown or depth > max_depth:
-                hidden, marked, deepest = depth, shown, depth
-            else:
-                out.append(prefix + opener)
-            state = _VALUE_OR_CLOSE if opener == "[" else _KEY_OR_CLOSE
-            continue
-        if kind == 4:
-            try:
-                value, pos = _DECODER.raw_decode(text, m.start(4))
-            except ValueError:
-                return None
-            if shown:
-                out.append(prefix + encode_basestring(value))
-        elif shown:
-            out.append(prefix + m.group(5))
-        state = _NEXT if closers else _END
+                if count > self.max_members:
+                    out[-1] += ","
+                    out.append("  " * depth + more(count - self.max_members, "item"))
+                out.append("  " * (depth - 1) + closer)
+        return self.after()
+
+    # -- what the moves share ----------------------------------------------------------------
+
+    def member(self) -> bool:
+        """A member of the innermost container starts (a key, or a value in an array): count
+        it, and decide whether it is shown. True when the container had more members than
+        are shown and was read to its end at once (its lines written, its entries popped)."""
+        counts = self.counts
+        counts[-1] += 1
+        count = counts[-1]
+        self.shown = shown = not self.hidden and count <= self.max_members
+        if not self.hidden and count == self.max_members + 1 and self.read_too_long():
+            return True
+        if shown:
+            if count > 1:
+                self.out[-1] += ","
+            self.prefix = "  " * len(counts)
+        return False
+
+    def read_too_long(self) -> bool:
+        """The innermost container, one member too long, read again to its end in C, and its
+        last lines written; False when the scanner cannot go that deep (then it is read on,
+        token by token, its members not shown)."""
+        found = _read(self.text, self.starts[-1])
+        if found is None:
+            raise _NotJson
+        if found is _TOO_DEEP:
+            return False
+        members, self.pos = found
+        depth = len(self.afters)
+        closer = "]" if self.afters.pop() == _AFTER_ITEM else "}"
+        self.out[-1] += ","
+        self.out.append("  " * depth + more(len(members) - self.max_members, "item"))
+        self.out.append("  " * (depth - 1) + closer)
+        del self.counts[-1], self.prefixes[-1], self.starts[-1]
+        return True
+
+    def read_too_deep(self, m: re.Match[str]) -> bool:
+        """The array or object at `m`, nested too deep, read to its end in C and written as one
+        line; False when the scanner cannot go that deep (then it is read token by token)."""
+        start = m.start(_OPEN)
+        found = _read(self.text, start)
+        if found is None:
+            raise _NotJson
+        if found is _TOO_DEEP:
+            return False
+        members, self.pos = found
+        levels = _depth(self.text[start:self.pos]) if members else 0
+        opener = m.group(_OPEN)
+        self.out.append(self.prefix + opener + (more(levels, "level") if levels else "")
+                        + _CLOSER[opener])
+        return True
+
+
+_Move = Callable[[_Printer, re.Match[str]], int]
+# The moves, by state and kind of token; any other token there is not JSON ("an illegal move
+# is a missing key"). A value that starts a member of an array counts as a member first.
+_VALUES: dict[int, _Move] = {_OPEN: _Printer.open, _QUOTE: _Printer.string,
+                             _LITERAL: _Printer.literal}
+_ITEMS: dict[int, _Move] = {_OPEN: _Printer.item_open, _QUOTE: _Printer.item_string,
+                            _LITERAL: _Printer.item_literal}
+_LEGAL: dict[int, dict[int, _Move]] = {
+    _VALUE: _VALUES,
+    _ITEM_OR_CLOSE: {**_ITEMS, _CLOSE_ARRAY: _Printer.close},
+    _ITEM: _ITEMS,
+    _KEY_OR_CLOSE: {_QUOTE: _Printer.key, _CLOSE_OBJECT: _Printer.close},
+    _KEY: {_QUOTE: _Printer.key},
+    _AFTER_KEY: {_COLON: _Printer.colon},
+    _AFTER_ITEM: {_COMMA: _Printer.next_item, _CLOSE_ARRAY: _Printer.close},
+    _AFTER_MEMBER: {_COMMA: _Printer.next_key, _CLOSE_OBJECT: _Printer.close},
+    _END: {},
+}
+# The same as tuples, indexed by state then kind (0 is no kind), for the loop.
+_MOVES: tuple[tuple[_Move, ...], ...] = tuple(
+    tuple(_LEGAL[state].get(kind, _Printer.invalid) for kind in range(_LITERAL + 1))
+    for state in range(_END + 1))
 
 
 # The json module's own decoder (its C scanner), for strings and for the parts that are read

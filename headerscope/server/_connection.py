@@ -172,7 +172,9 @@ class HTTPConnection(asyncio.Protocol):
 
     # -- requests ----------------------------------------------------------------------------
 
-    def _process(self) -> None:
+    def _process(self) -> None:  # noqa: C901, PLR0912, PLR0915
+        # The connection's one loop over its reader's events (see the class docstring): a
+        # split would add a call per event on the path every request takes.
         transport = self._transport
         if transport is None or self._phase in (_CLOSING, _WORKING):
             return
