@@ -452,7 +452,8 @@ def cache_lines(runs: Mapping[Run, list[Measurement]], plain: bool = True) -> li
     if not known:
         return []
     lines = ["\nfield cache of each headerscope server during its measured loads (all rounds): "
-             "field lines parsed through it, as hits, misses (parsed, then stored) and skipped "
+             "field lines parsed through it, as hits, misses (parsed; stored at their second "
+             "sight) and skipped "
              "(never stored: Cookie, --redact, long values); entries and KiB after the last "
              "load:", "",
              f"| contender |{'' if plain else ' protocol |'} hits | misses | skipped | "
