@@ -114,6 +114,22 @@ class Cursor:
         if self.pos < self.end:
             raise self.error(f"unexpected {describe(self.text[self.pos])}")
 
+    def parameter(self, *, empty: bool = False) -> bool:
+        """Consume the `OWS ";" OWS` before a parameter and say whether one follows; before
+        anything else leave the cursor where it was and say False. With `empty`, the
+        grammar's `*( OWS ";" OWS [ parameter ] )`: empty parameters (";;", a trailing ";")
+        are consumed and skipped. A parameter loop is then `while cur.parameter(): ...`."""
+        text, end = self.text, self.end
+        while True:
+            save = self.pos
+            self.skip_ows()
+            if not self.take(";"):
+                self.pos = save
+                return False
+            self.skip_ows()
+            if not (empty and (self.pos >= end or text[self.pos] in ",;")):
+                return True
+
     def token(self, what: str = "a token") -> str:
         m = TOKEN_RE.match(self.text, self.pos)
         if m is None:
@@ -294,15 +310,7 @@ def parse_params(cur: Cursor, *, lower_names: bool = True) -> dict[str, str]:
     repeated name is an error: two values for one parameter cannot be read one way.
     """
     params: dict[str, str] = {}
-    while True:
-        save = cur.pos
-        cur.skip_ows()
-        if not cur.take(";"):
-            cur.pos = save
-            return params
-        cur.skip_ows()
-        if cur.at_end() or cur.peek() in ",;":
-            continue  # an empty parameter, allowed by the grammar's [ parameter ]
+    while cur.parameter(empty=True):  # the grammar's [ parameter ]: empty ones are skipped
         start = cur.pos
         name = cur.token("a parameter name")
         if lower_names:
@@ -312,6 +320,7 @@ def parse_params(cur: Cursor, *, lower_names: bool = True) -> dict[str, str]:
         if name in params:
             raise FieldError(f"parameter {name!r} is repeated", start)
         params[name] = value
+    return params
 
 
 def write_params(params: dict[str, str]) -> str:

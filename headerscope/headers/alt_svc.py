@@ -127,15 +127,7 @@ def _params(cur: Cursor,
     max_age, persist = DEFAULT_MAX_AGE, False
     params: dict[str, str] = {}
     seen: set[str] = set()
-    while True:
-        save = cur.pos
-        cur.skip_ows()
-        if not cur.take(";"):
-            cur.pos = save
-            return max_age, persist, frozen(params)
-        cur.skip_ows()
-        if cur.at_end() or cur.peek() in ",;":
-            continue  # a trailing ";", as in many copied examples: an empty parameter
+    while cur.parameter(empty=True):  # a trailing ";", as in many copied examples, is skipped
         at = cur.pos
         name = cur.token("a parameter name").lower()
         cur.expect("=")
@@ -159,6 +151,7 @@ def _params(cur: Cursor,
                 # parameters with values other than "1""
                 notes.append(Diagnostic(f"persist={value!r} is ignored: its only defined value "
                                         "is 1", value_at))
+    return max_age, persist, frozen(params)
 
 
 def write(value: AltSvc) -> str:

@@ -121,14 +121,9 @@ def _link_value(cur: Cursor) -> Link:
     opened, close = cur.bracketed()
     target = parse_uri_reference(cur.text, opened, close)
     params: list[LinkParam] = []
-    while True:
-        save = cur.pos
-        cur.skip_ows()
-        if not cur.take(";"):
-            cur.pos = save
-            return Link(target, tuple(params))
-        cur.skip_ows()
+    while cur.parameter():
         params.append(_param(cur))
+    return Link(target, tuple(params))
 
 
 def parse(raw: str) -> tuple[Link, ...]:

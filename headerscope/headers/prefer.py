@@ -79,20 +79,13 @@ def _preference(cur: Cursor) -> Preference:
     name = cur.token("a preference name").lower()
     value = _typed(name, _word(cur))
     params: dict[str, str | None] = {}
-    while True:
-        save = cur.pos
-        cur.skip_ows()
-        if not cur.take(";"):
-            cur.pos = save
-            return Preference(name, value, frozen(params))
-        cur.skip_ows()
-        if cur.at_end() or cur.peek() in ",;":
-            continue
+    while cur.parameter(empty=True):
         start = cur.pos
         key = cur.token("a parameter name").lower()
         if key in params:
             raise FieldError(f"parameter {key!r} is repeated", start)
         params[key] = _word(cur)
+    return Preference(name, value, frozen(params))
 
 
 def parse(raw: str) -> tuple[Preference, ...]:

@@ -65,13 +65,7 @@ def _metric(cur: Cursor, notes: list[Diagnostic] | None = None) -> Metric:
     description: str | None = None
     params: dict[str, str] = {}
     seen: set[str] = set()
-    while True:
-        save = cur.pos
-        cur.skip_ows()
-        if not cur.take(";"):
-            cur.pos = save
-            return Metric(name, duration, description, frozen(params))
-        cur.skip_ows()
+    while cur.parameter():
         at = cur.pos
         key = cur.token("a parameter name").lower()
         cur.skip_ows()
@@ -94,6 +88,7 @@ def _metric(cur: Cursor, notes: list[Diagnostic] | None = None) -> Metric:
             if key == "dur" and notes is not None:
                 notes.append(Diagnostic(f"dur={value!r} is not a number: browsers read the "
                                         "number it starts with, or 0", value_at))
+    return Metric(name, duration, description, frozen(params))
 
 
 def write(value: tuple[Metric, ...]) -> str:
