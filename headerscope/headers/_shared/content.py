@@ -74,43 +74,18 @@ class ElementOffsets:
         return found[index]
 
 
-def element_offsets(raw: str) -> Iterator[int]:
-    """Where each non-empty member of a list that parsed starts (a per-character walk: call it
-    only once a warning is certain)."""
-    quoted, start, i = False, True, 0
-    while i < len(raw):
-        ch = raw[i]
-        if quoted:
-            if ch == "\\":
-                i += 1
-            elif ch == '"':
-                quoted = False
-        elif ch == '"':
-            quoted = True
-        elif ch == ",":
-            start = True
-        if start and ch not in " \t,":
-            start = False
-            yield i
-        i += 1
+def members(raw: str, *, comments: bool = False,
+            angles: bool = False) -> Iterator[tuple[int, int]]:
+    """(start, end) of each member of a `#` list that parsed: `start` is where its first
+    character is (-1 for an empty member), `end` where the comma after it is (len(raw) for
+    the last one).
 
-
-_MAYBE_EMPTY_RE = re.compile(r"\A[ \t]*,|,[ \t]*(?:,|\Z)")  # no match: no empty element
-EMPTY_ELEMENTS = ("a sender MUST NOT generate empty list elements\" (RFC 9110, 5.6.1.1); a "
-                  "recipient ignores them")
-
-
-def empty_elements(raw: str, *, comments: bool = False, angles: bool = False) -> list[int]:
-    """Where the empty elements of a `#` list that parsed are: the comma beside each one.
-
-    Commas inside a quoted-string do not separate members, nor (with `comments`) inside a
-    comment, as in Via, nor (with `angles`) inside `<...>`, as in Link's URI-references. One
-    walk of the value, made only when a cheap search says there may be an empty element.
+    The one walk of a list's top-level commas: commas inside a quoted-string do not separate
+    members, nor (with `comments`) inside a comment, as in Via, nor (with `angles`) inside
+    `<...>`, as in Link's URI-references. A per-character walk: callers make it only once a
+    warning is certain, or likely.
     """
-    if _MAYBE_EMPTY_RE.search(raw) is None:
-        return []
-    found: list[int] = []
-    depth, quoted, angled, content, last_comma = 0, False, False, False, -1
+    depth, quoted, angled, start = 0, False, False, -1
     i, end = 0, len(raw)
     while i < end:
         ch = raw[i]
@@ -129,17 +104,42 @@ def empty_elements(raw: str, *, comments: bool = False, angles: bool = False) ->
         elif angled:
             angled = ch != ">"
         elif ch == ",":
-            if not content:
-                found.append(i)
-            content, last_comma = False, i
+            yield start, i
+            start = -1
         elif ch not in " \t":
-            content = True
+            if start < 0:
+                start = i
             quoted = ch == '"'
             depth = 1 if comments and ch == "(" else 0
             angled = angles and ch == "<"
         i += 1
-    if not content and last_comma >= 0 and (not found or found[-1] != last_comma):
-        found.append(last_comma)  # a trailing comma
+    yield start, end
+
+
+def element_offsets(raw: str) -> Iterator[int]:
+    """Where each non-empty member of a list that parsed starts."""
+    return (start for start, _ in members(raw) if start >= 0)
+
+
+_MAYBE_EMPTY_RE = re.compile(r"\A[ \t]*,|,[ \t]*(?:,|\Z)")  # no match: no empty element
+EMPTY_ELEMENTS = ("a sender MUST NOT generate empty list elements\" (RFC 9110, 5.6.1.1); a "
+                  "recipient ignores them")
+
+
+def empty_elements(raw: str, *, comments: bool = False, angles: bool = False) -> list[int]:
+    """Where the empty elements of a `#` list that parsed are: the comma beside each one (the
+    comma before it, for an empty last member). `members` walks the value only when a cheap
+    search says there may be an empty element."""
+    if _MAYBE_EMPTY_RE.search(raw) is None:
+        return []
+    found: list[int] = []
+    last_comma = -1
+    for start, comma in members(raw, comments=comments, angles=angles):
+        if start < 0 and comma < len(raw):
+            found.append(comma)
+        elif start < 0 and last_comma >= 0 and (not found or found[-1] != last_comma):
+            found.append(last_comma)  # a trailing comma
+        last_comma = comma
     return found
 
 
