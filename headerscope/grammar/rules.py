@@ -37,7 +37,6 @@ OWS = r"[ \t]*"
 OBS_TEXT = r"\x80-\xff"  # a class
 QDTEXT = rf"(?:[\t !#-\[\]-~{OBS_TEXT}]|\\[\t -~{OBS_TEXT}])*"  # the inside of a quoted-string
 QUOTED_STRING = rf'"{QDTEXT}"'
-FIELD_VCHAR = rf"\x21-\x7e{OBS_TEXT}"  # a class
 FIELD_CONTENT = rf"[\t\x20-\x7e{OBS_TEXT}]*"  # a field value as received: VCHAR, SP, HTAB
 
 LIST_SEP = rf"{OWS},{OWS}"  # between the members of a common list: no empty elements

@@ -36,9 +36,10 @@ REQUEST_LINE_PREFIX = re.compile(
     rb")?)?)?"
 )
 # The whole field section at once, each line with its CRLF: the success path is one scan.
-FIELD_BLOCK = re.compile(rb"(?:[" + _TCHAR + rb"]+:[\t\x20-\x7e\x80-\xff]*\r\n)*")
+_CONTENT = as_bytes(rules.FIELD_CONTENT)
+FIELD_BLOCK = re.compile(rb"(?:[" + _TCHAR + rb"]+:" + _CONTENT + rb"\r\n)*")
 FIELD_NAME = re.compile(rb"[" + _TCHAR + rb"]+")
-FIELD_VALUE = re.compile(rb"[\t\x20-\x7e\x80-\xff]*")
+FIELD_VALUE = re.compile(_CONTENT)
 CHUNK_LINE = re.compile(
     rb"([0-9A-Fa-f]+)((?:[ \t]*;[ \t]*[" + _TCHAR + rb"]+(?:[ \t]*=[ \t]*(?:[" + _TCHAR
     + rb"]+|" + _QUOTED + rb"))?)*)"

@@ -63,10 +63,6 @@ def visible(text: str) -> str:
     return INVISIBLE.sub(lambda m: _escape(m.group()), text)
 
 
-def has_invisible(text: str) -> bool:
-    return INVISIBLE.search(text) is not None
-
-
 def column(text: str, offset: int) -> int:
     """The column in `visible(text)` where the character at `offset` of `text` is shown."""
     prefix = text[:offset]

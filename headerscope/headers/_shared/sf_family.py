@@ -120,10 +120,6 @@ def _frozen_fast(fast: Fast | None) -> Fast | None:
     return frozen_fast
 
 
-def _position(raw: str, field_type: sf.FieldType, at: Path) -> int | None:
-    return _lookup(sf.locate(raw, field_type), at)
-
-
 def _lookup(spans: dict[Path, int], at: Path) -> int | None:
     """The start of the node at `at`, or of the nearest node that contains it (the value of
     `key` is (key, "="), which a Boolean member written as a bare key does not have)."""
