@@ -96,8 +96,10 @@ from .link_template import LINK_TEMPLATE
 from .location import CONTENT_LOCATION, LOCATION
 from .max_forwards import MAX_FORWARDS
 from .memento import ACCEPT_DATETIME, MEMENTO_DATETIME
+from .mime_version import MIME_VERSION
 from .nel import NEL
 from .no_vary_search import NO_VARY_SEARCH
+from .odata import ODATA_ENTITYID, ODATA_ISOLATION, ODATA_MAXVERSION, ODATA_VERSION
 from .optional_www_authenticate import OPTIONAL_WWW_AUTHENTICATE
 from .origin import ORIGIN
 from .origin_agent_cluster import ORIGIN_AGENT_CLUSTER
@@ -113,6 +115,7 @@ from .purpose import PURPOSE, X_MOZ, X_PURPOSE
 from .range import RANGE
 from .referer import REFERER
 from .referrer_policy import REFERRER_POLICY
+from .replay_nonce import REPLAY_NONCE
 from .report_to import REPORT_TO
 from .reporting_endpoints import REPORTING_ENDPOINTS
 from .retry_after import RETRY_AFTER
@@ -127,6 +130,7 @@ from .sec_fetch import (
 from .sec_gpc import SEC_GPC
 from .sec_purpose import SEC_PURPOSE
 from .sec_websocket import (
+    SEC_WEBSOCKET_ACCEPT,
     SEC_WEBSOCKET_EXTENSIONS,
     SEC_WEBSOCKET_KEY,
     SEC_WEBSOCKET_PROTOCOL,
@@ -141,6 +145,7 @@ from .speculation_rules import SPECULATION_RULES
 from .strict_transport_security import STRICT_TRANSPORT_SECURITY
 from .sunset import SUNSET
 from .te import TE
+from .timing_allow_origin import TIMING_ALLOW_ORIGIN
 from .trace_context import TRACEPARENT, TRACESTATE
 from .trailer import TRAILER
 from .transfer_encoding import TRANSFER_ENCODING
@@ -348,6 +353,16 @@ REGISTRY = Registry([
     OSCORE,
     ALPN,
     EXPECT_CT,
+    # -- more IANA fields (issue 17, batch 2): WebSocket's accept digest, ACME's nonce,
+    # MIME-Version, Resource Timing's Timing-Allow-Origin, OData
+    SEC_WEBSOCKET_ACCEPT,
+    REPLAY_NONCE,
+    MIME_VERSION,
+    TIMING_ALLOW_ORIGIN,
+    ODATA_VERSION,
+    ODATA_MAXVERSION,
+    ODATA_ISOLATION,
+    ODATA_ENTITYID,
 ])
 
 __all__ = [

@@ -1,6 +1,11 @@
 """The WebSocket opening handshake fields (RFC 6455, 4.1, 4.2.2, 9.1 and 11.3).
 
     Sec-WebSocket-Key        = base64-value-non-empty  ; the base64 of exactly 16 random bytes
+    Sec-WebSocket-Accept     = base64-value-non-empty  ; 11.3.3: the base64 of a 20-byte SHA-1
+    base64-value-non-empty   = (1*base64-data [ base64-padding ]) | base64-padding
+    base64-data              = 4base64-character
+    base64-padding           = (2base64-character "==") | (3base64-character "=")
+    base64-character         = ALPHA | DIGIT | "+" | "/"
     Sec-WebSocket-Version    = 1#version  ; a client sends one; a server's 426 lists several
     version                  = DIGIT / ( NZDIGIT DIGIT ) / ( "1" DIGIT DIGIT ) /
                                ( "2" DIGIT-0-4 DIGIT ) / ( "2" "5" DIGIT-0-5 )   ; 0-255
@@ -15,6 +20,7 @@ RFC 6455 uses RFC 2616's implied linear white space, so OWS may surround ";" and
 from __future__ import annotations
 
 import base64
+import hashlib
 from collections.abc import Iterator, Mapping
 
 from ..grammar import Cursor, is_token, parse_int, parse_list
@@ -36,6 +42,24 @@ def parse_key(raw: str) -> bytes:
 
 def write_key(value: bytes) -> str:
     return base64.b64encode(value).decode("ascii")
+
+
+# 4.2.2, step 5.4: the GUID the server appends to the key before hashing it.
+_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+
+def accept_for(key: str) -> bytes:
+    """The Sec-WebSocket-Accept digest a server answers to the key text `key` (4.2.2)."""
+    return hashlib.sha1(key.encode("ascii") + _GUID).digest()
+
+
+def parse_accept(raw: str) -> bytes:
+    digest = decode_base64(raw, 0)
+    if len(digest) != 20:
+        # 4.2.2: "taking the SHA-1 hash of this concatenated value to obtain a 20-byte value"
+        raise FieldError(f"the value decodes to {len(digest)} bytes; it must be the 20-byte "
+                         "SHA-1 digest (28 base64 characters ending in '=')", None)
+    return digest
 
 
 def _version(cur: Cursor) -> int:
@@ -115,6 +139,9 @@ def write_extensions(value: tuple[WebSocketExtension, ...]) -> str:
 
 SEC_WEBSOCKET_KEY = FieldSpec("Sec-WebSocket-Key", parse_key, write_key, "RFC 6455, 11.3.1",
                               value_type="bytes (16)", example="dGhlIHNhbXBsZSBub25jZQ==")
+SEC_WEBSOCKET_ACCEPT = FieldSpec("Sec-WebSocket-Accept", parse_accept, write_key,
+                                 "RFC 6455, 11.3.3", value_type="bytes (20)",
+                                 example="s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
 SEC_WEBSOCKET_VERSION = FieldSpec(
     "Sec-WebSocket-Version", parse_versions, write_versions,
     "RFC 6455, 11.3.5", kind=Kind.LIST, value_type="tuple[int, ...]", lint=list_lint(lint_versions),

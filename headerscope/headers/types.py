@@ -55,6 +55,7 @@ from .http2_settings import Setting
 from .keep_alive import KeepAliveParam
 from .link import Link, LinkParam
 from .link_template import LinkTemplate
+from .mime_version import MimeVersion
 from .nel import NelPolicy
 from .oscore import OscoreOption
 from .permissions_policy import Allowlist, Keyword
@@ -133,6 +134,7 @@ __all__ = [
     "MediaRange",
     "MediaType",
     "Metric",
+    "MimeVersion",
     "NelPolicy",
     "Node",
     "NodeKind",

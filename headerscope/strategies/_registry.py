@@ -10,6 +10,7 @@ from ..headers import REGISTRY
 from ._common import FieldStrategies
 from ._content import CONTENT
 from ._iana import IANA
+from ._iana2 import IANA2
 from ._identity import IDENTITY
 from ._responses import RESPONSES
 from ._security import SECURITY
@@ -20,7 +21,7 @@ from ._structured import STRUCTURED
 def _table() -> dict[str, FieldStrategies]:
     table: dict[str, FieldStrategies] = {}
     for group in (CONTENT, SECURITY, IDENTITY, STRUCTURED, RESPONSES, SF_POLICIES,
-                  IANA):
+                  IANA, IANA2):
         for name, strategies in group.items():
             if name in table:
                 raise ValueError(f"strategies for {name!r} are defined twice")

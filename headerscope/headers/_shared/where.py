@@ -49,6 +49,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "location": ("Content-Location",),
     "memento": ("Accept-Datetime", "Memento-Datetime"),
+    "odata": ("OData-Version", "OData-MaxVersion", "OData-Isolation", "OData-EntityId"),
     "products": ("User-Agent", "Server"),
     "purpose": ("X-Purpose", "X-Moz"),
     "schedule": ("Schedule-Reply", "Schedule-Tag", "If-Schedule-Tag-Match"),
@@ -57,8 +58,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "Sec-Fetch-User",
     ),
     "sec_websocket": (
-        "Sec-WebSocket-Extensions", "Sec-WebSocket-Key", "Sec-WebSocket-Protocol",
-        "Sec-WebSocket-Version",
+        "Sec-WebSocket-Accept", "Sec-WebSocket-Extensions", "Sec-WebSocket-Key",
+        "Sec-WebSocket-Protocol", "Sec-WebSocket-Version",
     ),
     "signatures": ("Signature", "Signature-Input"),
     "trace_context": ("traceparent", "tracestate"),
