@@ -101,13 +101,7 @@ class WebSocketExtension:
 def _extension(cur: Cursor) -> WebSocketExtension:
     name = cur.token("an extension name")
     params: dict[str, str | None] = {}
-    while True:
-        save = cur.pos
-        cur.skip_ows()
-        if not cur.take(";"):
-            cur.pos = save
-            return WebSocketExtension(name, frozen(params))
-        cur.skip_ows()
+    while cur.parameter():
         start = cur.pos
         param = cur.token("a parameter name")
         save = cur.pos
@@ -126,6 +120,7 @@ def _extension(cur: Cursor) -> WebSocketExtension:
         if param in params:
             raise FieldError(f"parameter {param!r} is repeated", start)
         params[param] = value
+    return WebSocketExtension(name, frozen(params))
 
 
 def parse_extensions(raw: str) -> tuple[WebSocketExtension, ...]:
