@@ -11,15 +11,14 @@ from __future__ import annotations
 import http.client
 import re
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from headerscope.bench.target import free_port, wait_listening
 from tests.tls._build import spec_hello
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,12 +57,6 @@ def test_every_python_block_of_the_documents_runs(path: str, line: int, code: st
     exec(compile(code, f"{path}:{line}", "exec"), namespace)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _get(port: int, target: str) -> tuple[int, dict[str, str], bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
@@ -88,19 +81,15 @@ def test_every_example_is_checked() -> None:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])
 def test_every_example_serves_as_it_says(example: Path) -> None:
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen([sys.executable, str(example), str(port)], cwd=REPO,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                assert process.poll() is None, process.communicate()[0]
-                assert time.monotonic() < deadline, "the example never listened"
-                time.sleep(0.05)
+        try:
+            wait_listening("127.0.0.1", port, 20, process)
+        except RuntimeError as error:
+            process.kill()
+            raise AssertionError(f"{error}: {process.communicate()[0]!r}") from error
         for target, status, text in EXPECTED[example.name]:
             got, _, body = _get(port, target)
             assert got == status and text in body, (target, got, body[:300])

@@ -6,10 +6,8 @@ import contextlib
 import http.client
 import json
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,15 +16,10 @@ from wsgiref.validate import validator
 
 import pytest
 
+from headerscope.bench.target import free_port, wait_listening
 from headerscope.wsgi import app as wsgi_app
 
 from .conftest import IN_CI
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_wsgi_app_passes_the_validator() -> None:
@@ -67,13 +60,11 @@ def _venv_tool(name: str) -> str:
 def hosted(argv: list[str], port: int) -> Iterator[None]:
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
-                break
-            if process.poll() is not None:
-                raise AssertionError(process.stderr.read().decode() if process.stderr else "")
-            time.sleep(0.1)
+        try:
+            wait_listening("127.0.0.1", port, 30, process)
+        except RuntimeError as error:
+            raise AssertionError(process.stderr.read().decode() if process.stderr and
+                                 process.poll() is not None else str(error)) from error
         yield
     finally:
         process.terminate()
@@ -106,7 +97,7 @@ SERVERS = {
 
 @pytest.mark.parametrize("server", sorted(SERVERS))
 def test_pages_under_a_real_server(server: str) -> None:
-    port = _free_port()
+    port = free_port()
     with hosted(SERVERS[server](port), port):
         status, headers, body = _get(port, "/?format=json", {"X-Probe": "<b>&", "Age": "7"})
         assert status == 200

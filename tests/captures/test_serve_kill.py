@@ -13,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+from headerscope.bench.target import free_port, wait_listening
 from headerscope.captures import CaptureStore, FlushPolicy
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,12 +30,6 @@ def _children(pid: int) -> list[int]:
             if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
                 out.append(int(entry))
     return out
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _load(port: int, tag: int, stop: threading.Event, answered: list[str]) -> None:
@@ -65,19 +60,13 @@ def _load(port: int, tag: int, stop: threading.Event, answered: list[str]) -> No
 
 def test_kill_9_of_a_worker_loses_at_most_its_batch(tmp_path: Path) -> None:
     path = str(tmp_path / "c.db")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "headerscope", "serve", "--port", str(port), "--store", path,
          "--store-max-requests", "1000000", "--workers", "2", "--no-access-log"],
         env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_listening("127.0.0.1", port, 20, server)
         workers = _children(server.pid)
         assert len(workers) == 2
         stop = threading.Event()
