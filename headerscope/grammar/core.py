@@ -56,6 +56,16 @@ def describe(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
 
+def expect_run(text: str, allowed: re.Pattern[str], reason: str, pos: int = 0) -> None:
+    """Check that text[pos:] holds only characters `allowed` (a `[...]*` pattern) accepts;
+    else a FieldError at the first one it does not, named, then `reason` ("is not a base64url
+    character")."""
+    m = allowed.match(text, pos)
+    stop = pos if m is None else m.end()
+    if stop < len(text):
+        raise FieldError(f"{describe(text[stop])} {reason}", stop)
+
+
 def quote(text: str) -> str:
     """Write `text` as a token if it is one, else as a quoted-string."""
     if TOKEN_RE.fullmatch(text):

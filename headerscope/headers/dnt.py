@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..grammar import describe
+from ..grammar import expect_run
 from ._shared.spec import FieldError, FieldSpec
 from ._shared.value import value_type
 
@@ -29,11 +29,7 @@ class TrackingPreference:
 def parse(raw: str) -> TrackingPreference:
     if raw[:1] not in ("0", "1") or not raw:
         raise FieldError("expected 0 (tracking allowed) or 1 (do not track)", 0)
-    m = _EXTENSION_RE.match(raw, 1)
-    assert m is not None  # `*` always matches
-    if m.end() < len(raw):
-        raise FieldError(f"{describe(raw[m.end()])} is not allowed in a DNT extension",
-                         m.end())
+    expect_run(raw, _EXTENSION_RE, "is not allowed in a DNT extension", 1)
     return TrackingPreference(raw[0] == "1", raw[1:])
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..grammar import Cursor, describe
+from ..grammar import Cursor, expect_run
 from ._shared.spec import Diagnostic, FieldError, FieldSpec
 
 _VERSION_RE = re.compile(r"4\.0[1-9]?")
@@ -60,11 +60,7 @@ def parse_isolation(raw: str) -> str:
 
 
 def parse_entity_id(raw: str) -> str:
-    m = _IRI_RE.match(raw)
-    assert m is not None  # `*` always matches
-    if m.end() < len(raw):
-        raise FieldError(f"{describe(raw[m.end()])} is not allowed in an entity-id (visible "
-                         "characters only)", m.end())
+    expect_run(raw, _IRI_RE, "is not allowed in an entity-id (visible characters only)")
     if not raw:
         raise FieldError("the entity-id is empty", 0)
     return raw

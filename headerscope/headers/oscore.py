@@ -16,7 +16,7 @@ from __future__ import annotations
 import base64
 import re
 
-from ..grammar import describe
+from ..grammar import expect_run
 from ._shared.spec import FieldError, FieldSpec
 from ._shared.value import value_type
 
@@ -32,11 +32,7 @@ class OscoreOption:
 
 
 def parse(raw: str) -> OscoreOption:
-    m = _B64URL_RE.match(raw)
-    assert m is not None  # `*` always matches
-    if m.end() < len(raw):
-        raise FieldError(f"{describe(raw[m.end()])} is not a base64url character (A-Z a-z 0-9 "
-                         "- _, no padding)", m.end())
+    expect_run(raw, _B64URL_RE, "is not a base64url character (A-Z a-z 0-9 - _, no padding)")
     if len(raw) < 2 or len(raw) % 4 == 1:
         raise FieldError(f"{len(raw)} base64url characters encode no whole octets", None)
     option = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))

@@ -15,18 +15,15 @@ from __future__ import annotations
 
 import re
 
-from ..grammar import describe
+from ..grammar import expect_run
 from ._shared.spec import Diagnostic, FieldError, FieldSpec
 
 _BASE64URL_RE = re.compile(r"[A-Za-z0-9_-]*")
 
 
 def parse(raw: str) -> str:
-    m = _BASE64URL_RE.match(raw)
-    assert m is not None  # `*` always matches
-    if m.end() < len(raw):
-        raise FieldError(f"{describe(raw[m.end()])} is not a base64url character (letters, "
-                         "digits, '-' and '_'; no '=' padding)", m.end())
+    expect_run(raw, _BASE64URL_RE, "is not a base64url character (letters, digits, '-' and "
+               "'_'; no '=' padding)")
     if not raw:
         raise FieldError("a nonce has at least one base64url character", 0)
     return raw

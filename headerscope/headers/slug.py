@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_to_bytes
 
-from ..grammar import describe
+from ..grammar import expect_run
 from ._shared.spec import Diagnostic, FieldError, FieldSpec
 
 _SLUGTEXT_RE = re.compile(r"[ -~\t]*")
@@ -24,11 +24,7 @@ _LONE_PCT_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def parse(raw: str) -> str:
-    m = _SLUGTEXT_RE.match(raw)
-    assert m is not None  # `*` always matches
-    if m.end() < len(raw):
-        raise FieldError(f"{describe(raw[m.end()])} is not allowed in a Slug: percent-encode "
-                         "its UTF-8 octets", m.end())
+    expect_run(raw, _SLUGTEXT_RE, "is not allowed in a Slug: percent-encode its UTF-8 octets")
     octets = unquote_to_bytes(raw)
     try:
         return octets.decode("utf-8")
