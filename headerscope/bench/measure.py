@@ -159,14 +159,13 @@ def measure(name: str, spec: LoadSpec, host: str, port: int, pid: int | None, *,
         phase_ns = {k: v - phase_base[1].get(k, 0) for k, v in totals.items()}
     cache = _cache_stats(cache_file, tree)
     if cache is not None and cache_base is not None:
-        cache = {k: v - cache_base[k] if k in _COUNTS else v for k, v in cache.items()}
+        from ..pages.fieldcache import RUNNING
+
+        cache = {k: v - cache_base[k] if k in RUNNING else v for k, v in cache.items()}
     cpu = cpu_after - cpu_before if cpu_after is not None and cpu_before is not None else None
     return Measurement(name, result, cpu, rss_before, procstat.rss_kib(pid) if pid else None,
                        phase_ns, phase_requests, (sched_after[0] - sched_before[0],
                                                   sched_after[1] - sched_before[1]), cache)
-
-
-_COUNTS = ("hits", "misses", "skipped")  # running counts: the load's share is a difference
 
 
 def _cache_stats(path: str | None, pids: list[int]) -> dict[str, int] | None:

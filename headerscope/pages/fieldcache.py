@@ -66,7 +66,8 @@ MAX_BYTES = 256 * 1024  # of names and values: the parsed values and rows are a 
 MAX_VALUE = 4096  # a longer value is parsed on every request, never cached
 DOOR_SIZE = 1 << 18  # doorkeeper buckets (one byte each: 256 KiB)
 DOOR_MARKS = 1 << 14  # first sightings between two clearings: at most 1 in 16 buckets set
-COUNTS = ("hits", "misses", "stored", "skipped", "entries", "bytes")  # what stats() says
+RUNNING = ("hits", "misses", "stored", "skipped")  # counts since start: a load's is a difference
+COUNTS = (*RUNNING, "entries", "bytes")  # what stats() says
 
 STATS_ENV = "HEADERSCOPE_CACHE_STATS"
 STATS_SIGNAL = signal.SIGUSR2  # SIGUSR1 is bench --phases' (phases.py)
