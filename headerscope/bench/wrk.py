@@ -85,11 +85,8 @@ def lua_request(template: str | Sequence[str], *, start: int = 0) -> str:
     # check what it returns (script_verify_request): the counter starts one lower to absorb
     # that call, so that the first request sent is number `start` (tests/bench pins it).
     first = start - 2
-    if len(templates) == 1:
-        return (f"local n = {first}\n"
-                "request = function()\n  n = n + 1\n"
-                f"  return {_lua_expression(templates[0])}\nend\n")
-    # Lua's tables count from 1: request n sends entry n % count + 1.
+    # Lua's tables count from 1: request n sends entry n % count + 1 (a profile of one
+    # varying template is a table of one).
     entries = "".join(f"  function(n) return {_lua_expression(t)} end,\n" for t in templates)
     return (f"local n = {first}\n"
             f"local requests = {{\n{entries}}}\n"
