@@ -59,7 +59,7 @@ def property_slice(nodeid: str) -> int:
 
 
 def today_slice() -> int:
-    return datetime.date.today().toordinal() % SLICES
+    return datetime.datetime.now(datetime.UTC).date().toordinal() % SLICES
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
