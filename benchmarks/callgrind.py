@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/callgrind.py                  # the inspector and /hello
     .venv/bin/python benchmarks/callgrind.py --path / -n 300 --request chromium
     .venv/bin/python benchmarks/callgrind.py --phases        # the inspector, phase by phase
+    .venv/bin/python benchmarks/callgrind.py --phases --request varied --no-cache
 
 Instruction counts do not depend on the machine's load, so unlike timings they are stable on
 a shared machine. The server runs under callgrind twice, serving N and then 3N requests over
@@ -16,7 +17,9 @@ Valgrind counts user-space instructions only: system calls are not in these numb
 `--phases` counts the phases of an inspector request the same way (N and 3N runs), each
 looped in-process by benchmarks/_phase_loop.py: the article's instructions-per-request
 breakdown, stable enough to compare between commits where `headerscope bench --phases`
-timings are not.
+timings are not. Both runs cycle through the same pool of 3N requests of the profile, so
+under "varied" no request repeats and under "browser" Chromium's and Firefox's alternate.
+`--no-cache` runs the server, or the phases, without the field cache.
 """
 
 from __future__ import annotations
@@ -75,12 +78,13 @@ def parse_output(path: Path) -> tuple[int, Counter[str]]:
 
 
 def one_run(path: str, requests: int, profile: str, folder: Path,
-            malloc: bool = False) -> tuple[int, Counter[str]]:
+            malloc: bool = False, cache: bool = True) -> tuple[int, Counter[str]]:
     port = free_port()
     suffix = ".malloc" if malloc else ""
     out = folder / f"callgrind.{path.strip('/') or 'root'}.{requests}{suffix}"
+    extra = () if cache else ("--no-cache",)
     command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
-               *headerscope_command(port)]
+               *headerscope_command(port, extra=extra)]
     env = {"PYTHONMALLOC": "malloc"} if malloc else None
     with Target(command, "127.0.0.1", port, startup=600, env=env) as target:
         make = request_bytes(PROFILES[profile], f"127.0.0.1:{port}", path, close=False)
@@ -94,23 +98,25 @@ def one_run(path: str, requests: int, profile: str, folder: Path,
     return parse_output(out)
 
 
-def phase_run(phase: str, n: int, profile: str, folder: Path) -> int:
+def phase_run(phase: str, n: int, profile: str, folder: Path, pool: int, cache: bool) -> int:
     out = folder / f"callgrind.phase.{phase}.{n}"
     command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable,
-               str(REPO / "benchmarks" / "_phase_loop.py"), phase, str(n), profile]
+               str(REPO / "benchmarks" / "_phase_loop.py"), phase, str(n), profile, str(pool),
+               *(() if cache else ("--no-cache",))]
     result = subprocess.run(command, capture_output=True, timeout=3600, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"{phase}: {result.stderr.decode(errors='replace')[-1000:]}")
     return parse_output(out)[0]
 
 
-def print_phases(n: int, profile: str, folder: Path) -> None:
+def print_phases(n: int, profile: str, folder: Path, cache: bool) -> None:
     from _phase_loop import PHASES
 
-    print(f"| phase ({profile}) | instructions per request | what it covers |\n|---|---:|---|")
+    label = profile if cache else f"{profile}, --no-cache"
+    print(f"| phase ({label}) | instructions per request | what it covers |\n|---|---:|---|")
     for phase, covers in PHASES.items():
-        small = phase_run(phase, n, profile, folder)
-        large = phase_run(phase, 3 * n, profile, folder)
+        small = phase_run(phase, n, profile, folder, 3 * n, cache)
+        large = phase_run(phase, 3 * n, profile, folder, 3 * n, cache)
         print(f"| {phase} | {(large - small) / (2 * n):,.0f} | {covers} |", flush=True)
 
 
@@ -123,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--request", choices=sorted(PROFILES), default="firefox")
     parser.add_argument("--phases", action="store_true",
                         help="count the phases of an inspector request instead")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="without the field cache (the server's --no-cache)")
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (benchmarks/install-peers.sh installs it)",
@@ -131,19 +139,21 @@ def main(argv: list[str] | None = None) -> int:
     n = args.requests
     if args.phases:
         with tempfile.TemporaryDirectory(prefix="headerscope-callgrind-") as folder:
-            print_phases(n, args.request, Path(folder))
+            print_phases(n, args.request, Path(folder), not args.no_cache)
         return 0
     print("| target | instructions per request | allocations per request | N |\n"
           "|---|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="headerscope-callgrind-") as folder:
         for path in args.path or ["/", "/hello"]:
-            small, _ = one_run(path, n, args.request, Path(folder))
-            large, _ = one_run(path, 3 * n, args.request, Path(folder))
+            cache = not args.no_cache
+            small, _ = one_run(path, n, args.request, Path(folder), cache=cache)
+            large, _ = one_run(path, 3 * n, args.request, Path(folder), cache=cache)
             per_request = (large - small) / (2 * n)
-            _, small_calls = one_run(path, n, args.request, Path(folder), malloc=True)
-            _, large_calls = one_run(path, 3 * n, args.request, Path(folder), malloc=True)
+            _, small_calls = one_run(path, n, args.request, Path(folder), True, cache)
+            _, large_calls = one_run(path, 3 * n, args.request, Path(folder), True, cache)
             allocations = sum(large_calls[a] - small_calls[a] for a in LIBC_ALLOCATORS) / (2 * n)
-            print(f"| {path} ({args.request}) | {per_request:,.0f} | {allocations:,.0f} | {n} |",
+            label = args.request if cache else f"{args.request}, --no-cache"
+            print(f"| {path} ({label}) | {per_request:,.0f} | {allocations:,.0f} | {n} |",
                   flush=True)
     return 0
 
