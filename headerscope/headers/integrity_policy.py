@@ -15,16 +15,47 @@ algorithm does not look for, an unknown member, and a policy that blocks nothing
 warnings; the value holds the members sent, with the values that count.
 """
 
-from collections.abc import Callable, Iterator
-from typing import TypedDict
+from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
+from ._shared.json import JSON
 from ._shared.sf_family import Issue, error, expect, sf_dict_field, warning
 from ._shared.spec import FieldSpec
+from ._shared.value import value_type
 from .sf import Dictionary, InnerList, Item, Member, Token, describe_bare
 
-IntegrityPolicy = TypedDict("IntegrityPolicy", {
-    "blocked-destinations": tuple[str, ...], "sources": tuple[str, ...],
-    "endpoints": tuple[str, ...]}, total=False)
+
+@value_type
+class IntegrityPolicy:
+    """The members of an Integrity-Policy (or -Report-Only) that were sent, each with the
+    Tokens that count; None: the member was not sent.
+
+    blocked_destinations  blocked-destinations: "If dictionary["blocked-destinations"]
+                          contains "script", append "script" to integrityPolicy's blocked
+                          destinations" (style likewise): what must carry integrity metadata
+    sources               sources: "If dictionary["sources"] does not exist or if its value
+                          contains "inline", append "inline"": where the metadata may be
+    endpoints             endpoints: Reporting-Endpoints names for violation reports, "taken
+                          as they are"
+
+    Unknown members are not kept: browsers ignore them. The JSON form keeps the member names
+    of the field: {"blocked-destinations": ["script"]}, only those sent.
+    """
+
+    blocked_destinations: tuple[str, ...] | None = None
+    sources: tuple[str, ...] | None = None
+    endpoints: tuple[str, ...] | None = None
+
+    def members(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(member name, its Tokens) of each member sent, in the order of the definition."""
+        named = (("blocked-destinations", self.blocked_destinations),
+                 ("sources", self.sources), ("endpoints", self.endpoints))
+        return tuple((key, names) for key, names in named if names is not None)
+
+    def __json__(self) -> JSON:
+        return {key: list(names) for key, names in self.members()}
+
 KNOWN: dict[str, frozenset[str] | None] = {
     "blocked-destinations": frozenset({"script", "style"}),
     "sources": frozenset({"inline"}), "endpoints": None}  # None: any endpoint name
@@ -68,25 +99,19 @@ def _names(members: Dictionary, key: str) -> tuple[str, ...] | None:
 
 
 def _view(members: Dictionary) -> IntegrityPolicy:
-    value: IntegrityPolicy = {}
-    if (blocked := _names(members, "blocked-destinations")) is not None:
-        value["blocked-destinations"] = blocked
-    if (sources := _names(members, "sources")) is not None:
-        value["sources"] = sources
-    if (endpoints := _names(members, "endpoints")) is not None:
-        value["endpoints"] = endpoints
-    return value
+    return IntegrityPolicy(_names(members, "blocked-destinations"), _names(members, "sources"),
+                           _names(members, "endpoints"))
 
 
 def _unview(value: IntegrityPolicy) -> Dictionary:
     return {key: InnerList(tuple(Item(Token(n)) for n in names))
-            for key, names in value.items() if isinstance(names, tuple)}
+            for key, names in value.members()}
 
 
 def _policy_field(name: str, example: str) -> FieldSpec[IntegrityPolicy]:
     return sf_dict_field(name, "W3C Subresource Integrity, Integrity policy",
                          check=_check(name), view=_view, unview=_unview,
-                         value_type='dict ("blocked-destinations", "sources", "endpoints")',
+                         value_type="IntegrityPolicy",
                          example=example)
 
 

@@ -17,16 +17,57 @@ then has no effect. Members it ignores (other keys) and members that only restat
 default (params=?0, params=(), key-order=?0) are warnings, and are not in the value.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
-from typing import TypedDict
 from urllib.parse import quote_plus, unquote_to_bytes
 
+from ._shared.json import JSON
 from ._shared.sf_family import Issue, error, expect, sf_dict_field, warning
+from ._shared.value import value_type
 from .sf import Dictionary, InnerList, Item, Member, describe_bare
 
-NoVarySearch = TypedDict("NoVarySearch", {
-    "key-order": bool, "params": bool | tuple[str, ...], "except": tuple[str, ...]},
-    total=False)  # only the members that change the default; empty: vary on everything
+
+@value_type
+class NoVarySearch:
+    """The members of a No-Vary-Search that change the default (IANA's No-Vary-Search
+    Dictionary Keys); all left at their default: the cache varies on the whole query.
+
+    ignore_key_order  key-order=?1: the key-order member "Indicates if query parameter order
+                      affects caching"; True: it does not
+    ignore_params     params: "A list of query parameters that do not affect caching" (the
+                      decoded keys); True (params=?1): none of them does
+    except_params     except, with params=?1: "A list of query parameters that affect
+                      caching" after all; None: not sent
+
+    Unknown members are not kept: caches ignore them. The JSON form keeps the member names of
+    the field: {"key-order": true, "params": true, "except": ["productId"]}.
+    """
+
+    ignore_key_order: bool = False
+    ignore_params: bool | tuple[str, ...] = False
+    except_params: tuple[str, ...] | None = None
+
+    def members(self) -> tuple[tuple[str, bool | tuple[str, ...]], ...]:
+        """(member name, its value) of each member that changes the default."""
+        out: list[tuple[str, bool | tuple[str, ...]]] = []
+        if self.ignore_key_order:
+            out.append(("key-order", True))
+        if self.ignore_params:  # True, or keys: params=() is the default
+            out.append(("params", self.ignore_params))
+        if self.except_params is not None:
+            out.append(("except", self.except_params))
+        return tuple(out)
+
+    def __post_init__(self) -> None:
+        if self.except_params is not None and self.ignore_params is not True:
+            raise ValueError("except_params needs ignore_params=True: except lists the keys "
+                             "that still matter when no other does")
+
+    def __json__(self) -> JSON:
+        return {key: v if isinstance(v, bool) else list(v) for key, v in self.members()}
+
+
 # Printable ASCII but SP, "%" and "+": what "parse a key" leaves as it is (SP is written "+").
 _SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in "%+")
 _DEFAULT = "the field has no effect: the cache uses the whole query"
@@ -84,34 +125,26 @@ def _keys(member: Member) -> tuple[str, ...]:
 
 
 def _view(members: Dictionary) -> NoVarySearch:
-    value: NoVarySearch = {}
     key_order, params = members.get("key-order"), members.get("params")
-    if isinstance(key_order, Item) and key_order.value is True:
-        value["key-order"] = True
+    ignore_key_order = isinstance(key_order, Item) and key_order.value is True
     if isinstance(params, Item) and params.value is True:
-        value["params"] = True
-        if "except" in members:
-            value["except"] = _keys(members["except"])
-    elif params is not None and (keys := _keys(params)):
-        value["params"] = keys
-    return value
+        except_ = members.get("except")
+        return NoVarySearch(ignore_key_order, True,
+                            _keys(except_) if except_ is not None else None)
+    keys = _keys(params) if params is not None else ()
+    return NoVarySearch(ignore_key_order, keys or False)  # params=?0 and params=(): defaults
 
 
 def _unview(value: NoVarySearch) -> Dictionary:
-    out: dict[str, Member] = {}
-    if value.get("key-order"):
-        out["key-order"] = Item(True)
-    params = value.get("params")
-    if params is True:
-        out["params"] = Item(True)
-        if "except" in value:
-            out["except"] = InnerList(tuple(Item(write_key(k)) for k in value["except"]))
-    elif isinstance(params, tuple) and params:
-        out["params"] = InnerList(tuple(Item(write_key(k)) for k in params))
-    return out
+    return {key: Item(v) if isinstance(v, bool) else InnerList(tuple(map(_key_item, v)))
+            for key, v in value.members()}
+
+
+def _key_item(key: str) -> Item:
+    return Item(write_key(key))
 
 
 NO_VARY_SEARCH = sf_dict_field(
     "No-Vary-Search", "draft-ietf-httpbis-no-vary-search, 2", check=_check, view=_view,
-    unview=_unview, value_type='dict ("key-order", "params", "except")',
+    unview=_unview, value_type="NoVarySearch",
     example='key-order, params, except=("productId")', empty_ok=True)

@@ -16,18 +16,54 @@ a warning (other formats may be defined), as are an unknown destination and an u
 member. The value holds the members that were sent (the defaults are in DEFAULTS).
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Iterator
-from typing import TypedDict
 
+from ._shared.json import JSON
 from ._shared.sf_family import Issue, error, expect, sf_dict_field, warning
+from ._shared.value import value_type
 from .compression_dictionary import MAX_ID_LENGTH
 from .sec_fetch import DESTINATIONS
 from .sf import Dictionary, InnerList, Item, Member, Token, describe_bare
 
-DictionaryUse = TypedDict("DictionaryUse", {
-    "match": str, "match-dest": tuple[str, ...], "id": str, "type": str}, total=False)
-DEFAULTS: DictionaryUse = {"match-dest": (), "id": "", "type": "raw"}
+
+@value_type
+class DictionaryUse:
+    """The members of a Use-As-Dictionary that were sent (RFC 9842, 2.1); None: not sent, so
+    the default in DEFAULTS applies.
+
+    url_pattern        match: "the URL Pattern to use for request matching" (2.1.1), relative
+                       to the response's URL; required
+    destinations       match-dest: the request destinations the dictionary is for (2.1.2);
+                       () or not sent: all of them
+    dictionary_id      id: "a server identifier for the dictionary" (2.1.3), echoed in the
+                       Dictionary-ID request field; default ""
+    dictionary_format  type: "the file format of the supplied dictionary" (2.1.4), a Token;
+                       default raw
+
+    Unknown members are not kept: clients ignore them. The JSON form keeps the member names of
+    the field: {"match": "/product/*", "match-dest": ["document"]}, only those sent.
+    """
+
+    url_pattern: str
+    destinations: tuple[str, ...] | None = None
+    dictionary_id: str | None = None
+    dictionary_format: str | None = None
+
+    def members(self) -> tuple[tuple[str, str | tuple[str, ...]], ...]:
+        """(member name, its value) of each member sent, in the order of the definition."""
+        named = (("match", self.url_pattern), ("match-dest", self.destinations),
+                 ("id", self.dictionary_id), ("type", self.dictionary_format))
+        return tuple((key, v) for key, v in named if v is not None)
+
+    def __json__(self) -> JSON:
+        return {key: v if isinstance(v, str) else list(v) for key, v in self.members()}
+
+
+# The default of each optional member (2.1.2 to 2.1.4).
+DEFAULTS: dict[str, str | tuple[str, ...]] = {"match-dest": (), "id": "", "type": "raw"}
 TYPES = frozenset({"raw"})
 # Fetch's request destinations: Sec-Fetch-Dest's "empty" is the empty string here.
 REQUEST_DESTINATIONS = (DESTINATIONS - {"empty"}) | {""}
@@ -78,35 +114,27 @@ def _destinations(member: Member) -> Iterator[Issue]:
 
 
 def _view(members: Dictionary) -> DictionaryUse:
-    value: DictionaryUse = {}
-    for key, member in members.items():
-        bare = member.value if isinstance(member, Item) else None
-        if key == "match-dest" and isinstance(member, InnerList):
-            value["match-dest"] = tuple(i.value for i in member.items
-                                        if isinstance(i.value, str))
-        elif key == "match" and isinstance(bare, str):
-            value["match"] = bare
-        elif key == "id" and isinstance(bare, str):
-            value["id"] = bare
-        elif key == "type" and isinstance(bare, Token):
-            value["type"] = bare.value
-    return value
+    bare = {k: m.value for k, m in members.items() if isinstance(m, Item)}
+    dest, dictionary_format = members.get("match-dest"), bare.get("type")
+    return DictionaryUse(
+        str(bare["match"]),  # _check made sure it is there, and a String
+        tuple(i.value for i in dest.items if isinstance(i.value, str))
+        if isinstance(dest, InnerList) else None,
+        str(bare["id"]) if "id" in bare else None,
+        dictionary_format.value if isinstance(dictionary_format, Token) else None)
 
 
 def _unview(value: DictionaryUse) -> Dictionary:
     out: dict[str, Member] = {}
-    if "match" in value:
-        out["match"] = Item(value["match"])
-    if "match-dest" in value:
-        out["match-dest"] = InnerList(tuple(Item(d) for d in value["match-dest"]))
-    if "id" in value:
-        out["id"] = Item(value["id"])
-    if "type" in value:
-        out["type"] = Item(Token(value["type"]))
+    for key, v in value.members():
+        if isinstance(v, tuple):
+            out[key] = InnerList(tuple(Item(d) for d in v))
+        else:
+            out[key] = Item(Token(v) if key == "type" else v)
     return out
 
 
 USE_AS_DICTIONARY = sf_dict_field(
     "Use-As-Dictionary", "RFC 9842, 2.1", check=_check, view=_view, unview=_unview,
-    value_type='dict ("match", "match-dest", "id", "type")',
+    value_type="DictionaryUse",
     example='match="/product/*", match-dest=("document")')

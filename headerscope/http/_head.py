@@ -10,7 +10,7 @@ at the byte that breaks it, before anything later is looked at.
 
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from . import _syntax as syn
 from ._errors import HTTPError
@@ -35,9 +35,20 @@ def check_line_prefix(buf: bytearray, start: int, end: int, limits: Limits) -> N
         raise HTTPError(414, "request line too long")
 
 
-def parse_request_line(
-    buf: bytearray, start: int, end: int, limits: Limits
-) -> tuple[str, str, str, int]:
+class RequestLine(NamedTuple):
+    """`request-line = method SP request-target SP HTTP-version` (RFC 9112, 3)."""
+
+    method: str
+    target: str
+    version: str  # as sent: "HTTP/1.1"
+    minor: int  # the minor version: 0 or 1 is how the request is served
+
+
+# RequestLine(...) runs a Python-level __new__; this builds the same tuple, once per request.
+_new = tuple.__new__
+
+
+def parse_request_line(buf: bytearray, start: int, end: int, limits: Limits) -> RequestLine:
     """Method, target, version as sent, and the minor version (served as 0 or 1)."""
     match = syn.REQUEST_LINE.fullmatch(buf, start, end)
     if (
@@ -55,7 +66,7 @@ def parse_request_line(
     method = method_b.decode("ascii")
     target = target_b.decode("ascii")
     check_target(method, target)
-    return method, target, "HTTP/1." + chr(minor[0]), minor[0] - 48
+    return _new(RequestLine, (method, target, "HTTP/1." + chr(minor[0]), minor[0] - 48))
 
 
 def check_target(method: str, target: str) -> None:

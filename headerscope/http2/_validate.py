@@ -10,6 +10,7 @@ prior to closing or resetting the stream" (8.1.1), which is what the connection 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ._events import Diagnostic
 from .hpack import DecodedField
@@ -71,7 +72,18 @@ def check_field(i: int, f: DecodedField, out: list[Diagnostic]) -> None:
 _BAD_REGULAR_NAMES = re.compile(r"[\x00-\x20A-Z:\x7f-\xff]")
 _INITIALS = {":method": "m", ":authority": "a", ":scheme": "s", ":path": "p"}
 _NAMED = frozenset({"te", "host", "content-length"})
-Verdict = tuple[list[Diagnostic], str, int | None]
+
+
+class Verdict(NamedTuple):
+    """What check_request found in a request's field block."""
+
+    diagnostics: list[Diagnostic]
+    pseudo_order: str  # the pseudo-header fields' initials in order, such as "m,a,s,p"
+    declared_length: int | None  # content-length, when one was sent and is valid
+
+
+# Verdict(...) runs a Python-level __new__; this builds the same tuple, once per request.
+_new = tuple.__new__
 
 
 def check_request(fields: list[DecodedField]) -> Verdict:
@@ -121,7 +133,7 @@ def check_request(fields: list[DecodedField]) -> Verdict:
                     length = value
                 elif value != length:
                     return _check_slowly(fields)
-    return [], ",".join([_INITIALS[n] for n in names[:pseudo_count]]), declared
+    return _new(Verdict, ([], ",".join([_INITIALS[n] for n in names[:pseudo_count]]), declared))
 
 
 def _check_slowly(fields: list[DecodedField]) -> Verdict:  # noqa: C901, PLR0912
@@ -187,7 +199,7 @@ def _check_slowly(fields: list[DecodedField]) -> Verdict:  # noqa: C901, PLR0912
         out.append(Diagnostic("content-length fields that disagree (RFC 9110, 8.6)"))
     elif lengths:
         declared = length_value(next(iter(lengths)))
-    return out, ",".join(order), declared
+    return Verdict(out, ",".join(order), declared)
 
 
 def check_trailers(fields: list[DecodedField]) -> list[Diagnostic]:

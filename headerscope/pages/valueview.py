@@ -13,11 +13,12 @@ characters made visible.
 Strategy: this runs for every field of every request, so it works on the native values
 directly (not on their JSON form), and each type gets its formatter once, on first sight:
 a dataclass's one-line form is a small function generated from its fields (no getattr loop,
-no list of pairs), a sequence's joins its members' forms, and a scalar's is looked up by
-exact type. `reference_inline` and `reference_lines` walk the same rules generically:
-the formatters of rarer types (bytes, types with their own JSON form, an enum member whose
-value is not a scalar) call them, and tests/pages/test_valueview.py holds every fast formatter
-to them (`FAST = False` makes `show`, `inline` and `lines` use them alone).
+no list of pairs), a sequence's joins its members' forms, a scalar's is looked up by exact
+type, and a type with its own JSON form (Priority's value, an SF Token) is shown as that form
+is. `reference_inline` and `reference_lines` walk the same rules generically: the formatters
+of rarer types (bytes, an enum member whose value is not a scalar) call them, and
+tests/pages/test_valueview.py holds every fast formatter to them (`FAST = False` makes
+`show`, `inline` and `lines` use them alone).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import enum
 from collections.abc import Callable
 from typing import Any
 
+from ..headers import to_json
 from ._valuerules import (
     MISSING,
     PRIMARY,
@@ -119,6 +121,8 @@ def _inline_for(kind: type) -> Inline:
         fmt = _generate_inline(kind, fields)
     elif issubclass(kind, dict):  # a FrozenDict (parameters), or a plain dict
         fmt = _inline_dict
+    elif hasattr(kind, "__json__"):  # its JSON form is what it shows (Priority's, SF Token)
+        fmt = lambda value: _fast_inline(to_json(value))  # noqa: E731
     _INLINE[kind] = fmt
     return fmt
 
@@ -142,6 +146,8 @@ def _lines_for(kind: type) -> Lines:
     elif issubclass(kind, dict):
         fmt = lambda value, indent: members_block(  # noqa: E731
             [(str(k), v) for k, v in value.items()], indent, _fast_inline, _fast_lines)
+    elif hasattr(kind, "__json__"):
+        fmt = lambda value, indent: _fast_lines(to_json(value), indent)  # noqa: E731
     _LINES[kind] = fmt
     return fmt
 

@@ -31,10 +31,13 @@ from ..headers.types import (
     Allowlist,
     CacheStatus,
     CrossOriginPolicy,
+    DictionaryUse,
     EmbedderPolicyValue,
+    IntegrityPolicy,
     Keyword,
     LinkTemplate,
     MediaType,
+    NoVarySearch,
     OpenerPolicyValue,
     Origin,
     PolicyEntry,
@@ -220,21 +223,21 @@ _document_policy = FieldStrategies(
     spellings=sample("oversized-images=2.0 , unsized-media=?0, *;report-to=main",
                       "foo=1, sync-xhr=?0", 'document-write=?0;report-to="x"'))
 _integrity_policy = FieldStrategies(
-    values=st.fixed_dictionaries({}, optional={
-        "blocked-destinations": _tuples(sample("script", "style"), min_size=1),
-        "sources": _tuples(st.just("inline")), "endpoints": _tuples(token_texts)}),
+    values=st.builds(IntegrityPolicy,
+                     st.none() | _tuples(sample("script", "style"), min_size=1),
+                     st.none() | _tuples(st.just("inline")), st.none() | _tuples(token_texts)),
     invalid=invalid_sf("blocked-destinations=script", 'blocked-destinations=("script")',
                      "sources=inline", 'endpoints=("a")', "blocked-destinations=(1)"),
     spellings=sample("blocked-destinations=( script  style ), x=1",
                       "blocked-destinations=(script image)", "endpoints=(e)"))
 _query_keys = st.text(st.characters(exclude_categories=["Cs"]), max_size=8)
 _no_vary_search = FieldStrategies(
-    values=st.fixed_dictionaries({}, optional={"key-order": st.just(True)}).flatmap(
-        lambda base: st.one_of(
-            st.just(base),
-            st.just(base | {"params": True}),
-            _tuples(_query_keys).map(lambda k: base | {"params": True, "except": k}),
-            _tuples(_query_keys, min_size=1).map(lambda k: base | {"params": k}))),
+    values=st.booleans().flatmap(
+        lambda key_order: st.one_of(
+            st.just(NoVarySearch(key_order)),
+            st.just(NoVarySearch(key_order, True)),
+            _tuples(_query_keys).map(lambda k: NoVarySearch(key_order, True, k)),
+            _tuples(_query_keys, min_size=1).map(lambda k: NoVarySearch(key_order, k)))),
     invalid=invalid_sf('key-order="x"', 'params="x"', "params=(a)", 'params=("a"), except=("x")',
                      "params=(), except=()", 'params=?0, except=("x")', "params, except=(x)",
                      'params, except="x"', 'except=("x")', "params, except=?1"),
@@ -256,10 +259,10 @@ _reporting_endpoints = FieldStrategies(
     spellings=sample('default=https://a.example/r, b="/r"', 'a="http://example.com/r"',
                       'c="http://localhost:8080/r";x'))
 _use_as_dictionary = FieldStrategies(
-    values=st.fixed_dictionaries(
-        {"match": strings.filter(lambda s: "(" not in s)},
-        optional={"match-dest": _tuples(st.sampled_from(sorted(REQUEST_DESTINATIONS))),
-                  "id": strings, "type": st.just("raw") | token_texts}),
+    values=st.builds(
+        DictionaryUse, strings.filter(lambda s: "(" not in s),
+        st.none() | _tuples(st.sampled_from(sorted(REQUEST_DESTINATIONS))),
+        st.none() | strings, st.none() | st.just("raw") | token_texts),
     invalid=invalid_sf('match-dest=("document")', "match=/a", 'match="/a/(x)"', "match=1",
                      'match="/a", id=1', 'match="/a", type="raw"',
                      'match="/a", match-dest=document', 'match="/a", match-dest=(document)'),

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from ..headers.sec_fetch import DESTINATIONS, MODES, SITES, STORAGE_ACCESS
 from ..headers.sec_purpose import Purpose
 from ..headers.sf import InnerList, Item
-from ..headers.types import Brand
+from ..headers.types import Brand, PriorityValue
 from ..headers.ua_client_hints import FORM_FACTORS
 from ._common import FieldStrategies
 from ._sf import keys, strings, token_texts
@@ -117,8 +117,8 @@ STRUCTURED: dict[str, FieldStrategies] = {
     "dictionary-id": _string_field(),
     "idempotency-key": _string_field(st.uuids().map(str) | strings),
     "priority": FieldStrategies(
-        values=st.fixed_dictionaries({}, optional={"u": st.integers(0, 7),
-                                                   "i": st.booleans()}),
+        values=st.builds(PriorityValue, st.none() | st.integers(0, 7),
+                         st.none() | st.booleans()),
         invalid=invalid_sf("U=1", "u=1,", "u=1;", "i=?2", "u=1.5.", "u=(1"),
         spellings=st.sampled_from(["u=9, i", "u=1,i=?1", "i, u=0, x=ext", "u=?1", "u=03",
                                    "i=1", "u=5 , i;grease"])),

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from headerscope.headers import REGISTRY, to_json
 from headerscope.headers.no_vary_search import parse_key, write_key
+from headerscope.headers.types import NoVarySearch as N
 
 from .sf_field_cases import assert_parses, assert_rejects, assert_warns, parsed
 
@@ -13,23 +15,23 @@ NAME = "No-Vary-Search"
     ("raw", "expected"),
     [
         # the specification's examples
-        ("key-order", {"key-order": True}),
+        ("key-order", N(ignore_key_order=True)),
         ('params=("utm_source" "utm_medium" "utm_campaign")',
-         {"params": ("utm_source", "utm_medium", "utm_campaign")}),
-        ('params, except=("productId")', {"params": True, "except": ("productId",)}),
-        ('params=("a")', {"params": ("a",)}),
-        ('params, except=("x")', {"params": True, "except": ("x",)}),
+         N(ignore_params=("utm_source", "utm_medium", "utm_campaign"))),
+        ('params, except=("productId")', N(ignore_params=True, except_params=("productId",))),
+        ('params=("a")', N(ignore_params=("a",))),
+        ('params, except=("x")', N(ignore_params=True, except_params=("x",))),
         # "parse a key": "+" is a space, then percent-decoding, then UTF-8
-        ('params=("%C3%A9+%E6%B0%97")', {"params": ("é 気",)}),
+        ('params=("%C3%A9+%E6%B0%97")', N(ignore_params=("é 気",))),
         # valid but unconventional forms
-        ("params=?1", {"params": True}),
-        ("key-order=?1", {"key-order": True}),
-        ('params, key-order, except=("x")', {"params": True, "key-order": True,
-                                             "except": ("x",)}),
-        ("", {}),  # the default URL search variance
+        ("params=?1", N(ignore_params=True)),
+        ("key-order=?1", N(ignore_key_order=True)),
+        ('params, key-order, except=("x")', N(True, True, ("x",))),
+        ("params, except=()", N(ignore_params=True, except_params=())),
+        ("", N()),  # the default URL search variance
     ],
 )
-def test_parses(raw: str, expected: dict[str, object]) -> None:
+def test_parses(raw: str, expected: N) -> None:
     assert_parses(NAME, raw, expected)
 
 
@@ -66,7 +68,7 @@ def test_rejects(raw: str, fragment: str, position: int) -> None:
 )
 def test_warns(raw: str, fragment: str, position: int) -> None:
     assert_warns(NAME, raw, fragment, position)
-    assert parsed(NAME, raw).value == {}
+    assert parsed(NAME, raw).value == N()  # the default, as if not sent
 
 
 @pytest.mark.parametrize("key", ["é 気", "a+b", "100%", "utm_source", "\"q\"", " "])
@@ -76,3 +78,24 @@ def test_keys_round_trip(key: str) -> None:
 
 def test_written_keys_are_the_conventional_encoding() -> None:
     assert write_key("é 気") == "%C3%A9+%E6%B0%97"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # docs/json.md is stable: the field's member names, only those that change the default
+        ('key-order, params, except=("productId")',
+         {"key-order": True, "params": True, "except": ["productId"]}),
+        ('params=("a" "b")', {"params": ["a", "b"]}),
+        ("params, except=()", {"params": True, "except": []}),
+        ("params=?0", {}),
+    ],
+)
+def test_json_keeps_the_member_names(raw: str, expected: dict[str, object]) -> None:
+    assert to_json(REGISTRY.parse(NAME, raw).value) == expected
+
+
+def test_except_params_without_params_is_no_value() -> None:
+    # "except" is only read with params=?1: a value that holds it otherwise could not be sent
+    with pytest.raises(ValueError, match="except_params needs ignore_params=True"):
+        N(ignore_params=("a",), except_params=("x",))

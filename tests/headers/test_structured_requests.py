@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from headerscope.headers import REGISTRY, parse_section
+from headerscope.headers.priority import PriorityValue
 from headerscope.headers.sec_purpose import Purpose
+from headerscope.headers.types import DictionaryUse
 from headerscope.headers.ua_brands import Brand
 
 # Chromium 130 on Linux, a typed-in navigation (and the prerender variant)
@@ -60,7 +62,7 @@ def test_values_of_a_chromium_request() -> None:
     section = parse_section(REGISTRY, CHROMIUM)
     assert section.get("Sec-CH-UA")[0] == Brand("Chromium", "130")
     assert section.get("sec-ch-ua-mobile") is False
-    assert section.get("Priority") == {"u": 0, "i": True}
+    assert section.get("Priority") == PriorityValue(urgency=0, incremental=True)
     assert section.get("Sec-Purpose") == (Purpose("prefetch", prerender=True),)
 
 
@@ -69,4 +71,15 @@ def test_repeated_lines_combine_as_the_rfc_says() -> None:
     section = parse_section(REGISTRY, [("Sec-CH-UA", '"A";v="1"'), ("Sec-CH-UA", '"B";v="2"'),
                                        ("Priority", "u=1, i"), ("Priority", "u=5")])
     assert section.get("sec-ch-ua") == (Brand("A", "1"), Brand("B", "2"))
-    assert section.get("priority") == {"u": 5, "i": True}  # later keys override earlier ones
+    assert section.get("priority") == PriorityValue(5, True)  # later keys override earlier ones
+
+
+def test_repeated_lines_of_a_typed_dictionary_are_parsed_as_one_value() -> None:
+    # each line is good alone; together params=("b") overrides params, and an except without
+    # params=?1 makes the whole field one that "is also ignored" (RFC 9651, 2.2)
+    lines = [("No-Vary-Search", 'params, except=("a")'), ("No-Vary-Search", 'params=("b")')]
+    assert parse_section(REGISTRY, lines).get("No-Vary-Search", "ignored") == "ignored"
+    lines = [("Use-As-Dictionary", 'match="/a", type=raw'),
+             ("Use-As-Dictionary", 'match="/b", id="v2"')]
+    assert parse_section(REGISTRY, lines).get("Use-As-Dictionary") == DictionaryUse(
+        "/b", dictionary_id="v2", dictionary_format="raw")

@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from headerscope.headers import REGISTRY, to_json
+from headerscope.headers.types import DictionaryUse as D
+
 from .sf_field_cases import assert_parses, assert_rejects, assert_warns, parsed
 
 NAME = "Use-As-Dictionary"
@@ -12,17 +15,17 @@ NAME = "Use-As-Dictionary"
     [
         # RFC 9842's examples
         ('match="/product/*", match-dest=("document")',
-         {"match": "/product/*", "match-dest": ("document",)}),
-        ('match="/app/*/main.js"', {"match": "/app/*/main.js"}),
+         D("/product/*", ("document",))),
+        ('match="/app/*/main.js"', D("/app/*/main.js")),
         ('match="/js/app-*.js", id="v1.2", type=raw',
-         {"match": "/js/app-*.js", "id": "v1.2", "type": "raw"}),
-        ('match="/", match-dest=()', {"match": "/", "match-dest": ()}),  # () is all
+         D("/js/app-*.js", dictionary_id="v1.2", dictionary_format="raw")),
+        ('match="/", match-dest=()', D("/", ())),  # () is all, as not sending it
         ('match="/a", match-dest=("script" "style" "")',
-         {"match": "/a", "match-dest": ("script", "style", "")}),
-        ('match="/assets/\\\\(x"', {"match": "/assets/\\(x"}),  # an escaped "(" is a letter
+         D("/a", ("script", "style", ""))),
+        ('match="/assets/\\\\(x"', D("/assets/\\(x")),  # an escaped "(" is a letter
     ],
 )
-def test_parses(raw: str, expected: dict[str, object]) -> None:
+def test_parses(raw: str, expected: D) -> None:
     assert_parses(NAME, raw, expected)
 
 
@@ -52,12 +55,26 @@ def test_rejects(raw: str, fragment: str, position: int | None) -> None:
         # "If a client receives a dictionary with a type that it does not understand, it
         # MUST NOT use the dictionary": the value is legal, but no client uses it
         ('match="/a", type=zstd', "type=zstd is not a dictionary format a client knows", 17,
-         {"match": "/a", "type": "zstd"}),
+         D("/a", dictionary_format="zstd")),
         ('match="/a", match-dest=("empty")', "'empty' is not a request destination", 24,
-         {"match": "/a", "match-dest": ("empty",)}),
-        ('match="/a", ttl=3600', "unknown member 'ttl'", 12, {"match": "/a"}),
+         D("/a", ("empty",))),
+        ('match="/a", ttl=3600', "unknown member 'ttl'", 12, D("/a")),
     ],
 )
 def test_warns(raw: str, fragment: str, position: int, expected: object) -> None:
     assert_warns(NAME, raw, fragment, position)
     assert parsed(NAME, raw).value == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # docs/json.md is stable: the field's member names, only the members sent
+        ('match="/product/*", match-dest=("document")',
+         {"match": "/product/*", "match-dest": ["document"]}),
+        ('match="/a", id="v1", type=raw', {"match": "/a", "id": "v1", "type": "raw"}),
+        ('match="/a", match-dest=()', {"match": "/a", "match-dest": []}),
+    ],
+)
+def test_json_keeps_the_member_names(raw: str, expected: dict[str, object]) -> None:
+    assert to_json(REGISTRY.parse(NAME, raw).value) == expected

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from operator import attrgetter
 from typing import Any, Protocol
 
-from .spec import Diagnostic, Kind, ParsedField
+from .spec import Diagnostic, Kind, ParsedField, parse_with
 from .value import value_type
 
 
@@ -45,10 +45,17 @@ class FieldSection:
         if spec is None or not spec.kind.combines or len(lines) == 1:
             return lines[0].value
         if spec.kind is Kind.SF_DICT:
-            merged: dict[Any, Any] = {}
-            for f in lines:
-                merged.update(f.value)  # "later keys override earlier ones"
-            return merged
+            if all(isinstance(f.value, dict) for f in lines):
+                merged: dict[Any, Any] = {}
+                for f in lines:
+                    merged.update(f.value)  # "later keys override earlier ones"
+                return merged
+            # A typed view (Priority's, say) is no map to merge: parse the lines as one value,
+            # as RFC 9651, 4.2 has parsers do ("combine all field lines ... into one
+            # comma-separated field-value"); if that breaks the field's rules, "the entire
+            # field is also ignored" (2.2).
+            combined = parse_with(spec, lines[0].wire_name, ", ".join(f.raw for f in lines))
+            return default if combined.error is not None else combined.value
         return tuple(v for f in lines for v in f.value)
 
 
