@@ -22,17 +22,22 @@ from .age import AGE
 from .allow import ALLOW
 from .alpn import ALPN
 from .alt_svc import ALT_SVC
+from .amp_cache_transform import AMP_CACHE_TRANSFORM
 from .authenticate import PROXY_AUTHENTICATE, WWW_AUTHENTICATE
 from .authentication_info import AUTHENTICATION_INFO, PROXY_AUTHENTICATION_INFO
 from .authorization import AUTHORIZATION, PROXY_AUTHORIZATION
 from .cache_control import CACHE_CONTROL
 from .cache_groups import CACHE_GROUP_INVALIDATION, CACHE_GROUPS
 from .cache_status import CACHE_STATUS
+from .caldav import CALDAV_TIMEZONES
 from .capsule_protocol import CAPSULE_PROTOCOL
 from .cdn_cache_control import CDN_CACHE_CONTROL
 from .cdn_loop import CDN_LOOP
 from .clear_site_data import CLEAR_SITE_DATA
 from .client_cert import CLIENT_CERT, CLIENT_CERT_CHAIN
+from .close import CLOSE
+from .cmcd import CMCD_OBJECT, CMCD_REQUEST, CMCD_SESSION, CMCD_STATUS
+from .cmsd import CMSD_DYNAMIC, CMSD_STATIC
 from .compression_dictionary import AVAILABLE_DICTIONARY, DICTIONARY_ID
 from .concealed_auth_export import CONCEALED_AUTH_EXPORT
 from .connection import CONNECTION, PROXY_CONNECTION
@@ -66,6 +71,7 @@ from .cross_origin_policies import (
 )
 from .cross_origin_resource_policy import CROSS_ORIGIN_RESOURCE_POLICY
 from .dates import DATE, EXPIRES, IF_MODIFIED_SINCE, IF_UNMODIFIED_SINCE, LAST_MODIFIED
+from .delta_encoding import A_IM, DELTA_BASE
 from .deprecation import DEPRECATION
 from .device_client_hints import (
     SEC_CH_DEVICE_MEMORY,
@@ -73,6 +79,7 @@ from .device_client_hints import (
     SEC_CH_VIEWPORT_WIDTH,
     SEC_CH_WIDTH,
 )
+from .digest_legacy import DIGEST, WANT_DIGEST
 from .digests import CONTENT_DIGEST, REPR_DIGEST, WANT_CONTENT_DIGEST, WANT_REPR_DIGEST
 from .dnt import DNT
 from .document_policy import DOCUMENT_POLICY, REQUIRE_DOCUMENT_POLICY
@@ -83,7 +90,9 @@ from .expect import EXPECT
 from .expect_ct import EXPECT_CT
 from .forwarded import FORWARDED
 from .from_ import FROM
+from .hobareg import HOBAREG
 from .host import ALT_USED, HOST
+from .htcpcp import ACCEPT_ADDITIONS
 from .http2_settings import HTTP2_SETTINGS
 from .idempotency_key import IDEMPOTENCY_KEY
 from .if_range import IF_RANGE
@@ -99,12 +108,15 @@ from .memento import ACCEPT_DATETIME, MEMENTO_DATETIME
 from .mime_version import MIME_VERSION
 from .nel import NEL
 from .no_vary_search import NO_VARY_SEARCH
-from .odata import ODATA_ENTITYID, ODATA_ISOLATION, ODATA_MAXVERSION, ODATA_VERSION
+from .obsolete import OBSOLETE_FIELDS
+from .odata import ISOLATION, ODATA_ENTITYID, ODATA_ISOLATION, ODATA_MAXVERSION, ODATA_VERSION
 from .optional_www_authenticate import OPTIONAL_WWW_AUTHENTICATE
+from .ordered_collections import POSITION
 from .origin import ORIGIN
 from .origin_agent_cluster import ORIGIN_AGENT_CLUSTER
 from .oscore import OSCORE
 from .permissions_policy import PERMISSIONS_POLICY
+from .ping import PING_FROM, PING_TO
 from .pragma import PRAGMA
 from .prefer import PREFER
 from .preference_applied import PREFERENCE_APPLIED
@@ -113,8 +125,11 @@ from .products import SERVER, USER_AGENT
 from .proxy_status import PROXY_STATUS
 from .purpose import PURPOSE, X_MOZ, X_PURPOSE
 from .range import RANGE
+from .redirect_ref import APPLY_TO_REDIRECT_REF, REDIRECT_REF
 from .referer import REFERER
 from .referrer_policy import REFERRER_POLICY
+from .refresh import REFRESH
+from .repeatability import REPEATABILITY_RESULT
 from .replay_nonce import REPLAY_NONCE
 from .report_to import REPORT_TO
 from .reporting_endpoints import REPORTING_ENDPOINTS
@@ -141,11 +156,15 @@ from .service_worker import SERVICE_WORKER
 from .set_cookie import SET_COOKIE
 from .signatures import SIGNATURE, SIGNATURE_INPUT
 from .slug import SLUG
+from .soap_action import SOAP_ACTION
 from .speculation_rules import SPECULATION_RULES
+from .status_uri import STATUS_URI
 from .strict_transport_security import STRICT_TRANSPORT_SECURITY
 from .sunset import SUNSET
+from .tcn import ACCEPT_FEATURES, ALTERNATES, NEGOTIATE, TCN, VARIANT_VARY
 from .te import TE
 from .timing_allow_origin import TIMING_ALLOW_ORIGIN
+from .token_binding import SEC_TOKEN_BINDING
 from .trace_context import TRACEPARENT, TRACESTATE
 from .trailer import TRAILER
 from .transfer_encoding import TRANSFER_ENCODING
@@ -363,6 +382,49 @@ REGISTRY = Registry([
     ODATA_MAXVERSION,
     ODATA_ISOLATION,
     ODATA_ENTITYID,
+    # -- more IANA fields (issue 17, batch 3, OASIS, W3C and WHATWG fields)
+    ISOLATION,
+    REPEATABILITY_RESULT,
+    SOAP_ACTION,
+    PING_FROM,
+    PING_TO,
+    REFRESH,
+    # -- more IANA fields (issue 17, batch 3, obsoleted and deprecated fields, flagged with
+    # their replacements)
+    *OBSOLETE_FIELDS,
+    DIGEST,
+    WANT_DIGEST,
+    # -- more IANA fields (issue 17, batch 3, negotiation: delta encoding, transparent content
+    # negotiation, HTCPCP's Accept-Additions)
+    A_IM,
+    DELTA_BASE,
+    ACCEPT_FEATURES,
+    ALTERNATES,
+    NEGOTIATE,
+    TCN,
+    VARIANT_VARY,
+    ACCEPT_ADDITIONS,
+    # -- more IANA fields (issue 17, batch 3, security: HOBA registration, Token Binding;
+    # the reserved Close)
+    HOBAREG,
+    SEC_TOKEN_BINDING,
+    CLOSE,
+    # -- more IANA fields (issue 17, batch 3, media: CTA WAVE's Common Media Client and Server
+    # Data; AMP's cache transform)
+    CMCD_OBJECT,
+    CMCD_REQUEST,
+    CMCD_SESSION,
+    CMCD_STATUS,
+    CMSD_DYNAMIC,
+    CMSD_STATIC,
+    AMP_CACHE_TRANSFORM,
+    # -- more IANA fields (issue 17, batch 3, WebDAV: CalDAV, redirect references, ordered
+    # collections; RFC 2518's Status-URI, obsolete)
+    CALDAV_TIMEZONES,
+    STATUS_URI,
+    APPLY_TO_REDIRECT_REF,
+    REDIRECT_REF,
+    POSITION,
 ])
 
 __all__ = [

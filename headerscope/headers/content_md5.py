@@ -38,6 +38,6 @@ def write(value: bytes) -> str:
 CONTENT_MD5 = FieldSpec(
     "Content-MD5", parse, write, "RFC 1864", value_type="bytes",
     example="Q2hlY2sgSW50ZWdyaXR5IQ==",
-    deprecated="Content-MD5 was removed by RFC 7231 (inconsistent with partial responses); "
-               "use Repr-Digest or Content-Digest (RFC 9530)",
+    deprecated="Content-MD5 is obsoleted: RFC 7231 removed it (inconsistent with partial "
+               "responses); use Repr-Digest or Content-Digest (RFC 9530)",
 )

@@ -80,4 +80,5 @@ def lint(value: tuple[Setting, ...], raw: str) -> Iterator[Diagnostic]:
 HTTP2_SETTINGS = FieldSpec(
     "HTTP2-Settings", parse, write, "RFC 7540, 3.2.1", value_type="tuple[Setting, ...]",
     lint=lint, example="AAMAAABkAAQCAAAAAAIAAAAA",
-    deprecated="HTTP2-Settings belongs to the h2c upgrade, which RFC 9113 removed")
+    deprecated="HTTP2-Settings is obsoleted: the h2c upgrade it belongs to was "
+               "removed by RFC 9113")

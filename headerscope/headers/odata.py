@@ -12,6 +12,12 @@ ABNF literals are case-insensitive, so "Snapshot" is "snapshot". Versions are ke
 "4.01" and "4.1" name different versions. OData-Version admits "4.0" to "4.09"; only 4.0 and
 4.01 are defined, so the others get a warning. The rules file calls IRI-in-header an
 "over-generous stub" of RFC 3987: any run of visible characters is read.
+
+Isolation is the field's OData 4.01 name (Part 1, 8.2.6): "The `Isolation` header was named
+`OData-Isolation` in OData version 4.0. Services that support the `Isolation` header SHOULD also
+support `OData-Isolation` for OData 4.0 clients and clients SHOULD use `OData-Isolation` for
+compatibility with OData 4.0 services." Both names have the one grammar above; neither is
+obsolete (a 4.01 service reads both), so neither is flagged.
 """
 
 from __future__ import annotations
@@ -72,6 +78,8 @@ ODATA_MAXVERSION = FieldSpec("OData-MaxVersion", parse_max_version, str, "OData 
                              value_type="str", example="4.01")
 ODATA_ISOLATION = FieldSpec("OData-Isolation", parse_isolation, str, "OData 4.01 ABNF, 8",
                             value_type="'snapshot'", example="snapshot")
+ISOLATION = FieldSpec("Isolation", parse_isolation, str, "OData 4.01 Part 1, 8.2.6",
+                      value_type="'snapshot'", example="snapshot")
 ODATA_ENTITYID = FieldSpec("OData-EntityId", parse_entity_id, str, "OData 4.01 ABNF, 8",
                            value_type="str (an IRI)",
                            example="https://host/service/Customers('ALFKI')")

@@ -45,37 +45,49 @@ from .cookie import CookiePair
 from .cors import Wildcard as CorsWildcard
 from .cross_origin_policies import CrossOriginPolicy, EmbedderPolicyValue, OpenerPolicyValue
 from .cross_origin_resource_policy import ResourcePolicy
+from .delta_encoding import InstanceManipulation
+from .digest_legacy import InstanceDigest
 from .dnt import TrackingPreference
 from .document_policy import PolicyEntry
 from .expect import Expectation
 from .expect_ct import ExpectCT
 from .forwarded import ForwardedElement, Node, NodeKind
 from .from_ import Mailbox
+from .htcpcp import Addition
 from .http2_settings import Setting
+from .integrity_policy import IntegrityPolicy
 from .keep_alive import KeepAliveParam
 from .link import Link, LinkParam
 from .link_template import LinkTemplate
 from .mime_version import MimeVersion
 from .nel import NelPolicy
+from .no_vary_search import NoVarySearch
+from .obsolete import ObsoleteField
+from .ordered_collections import Placement, Position
 from .oscore import OscoreOption
 from .permissions_policy import Allowlist, Keyword
 from .prefer import Handling, Preference, Return
 from .preference_applied import AppliedPreference
+from .priority import PriorityValue
 from .products import Comment, Product
 from .proxy_status import ProxyStatus
 from .purpose import Purpose
 from .range import Ranges
+from .refresh import Refresh
 from .report_to import EndpointGroup, ReportingEndpoint
 from .sec_purpose import Purpose as SecPurpose
 from .sec_websocket import WebSocketExtension
 from .server_timing import Metric
 from .set_cookie import CookieAttribute, SameSite, SetCookie
 from .sf._types import Date, DisplayString, InnerList, Item, Token
+from .status_uri import StatusUriEntry
 from .strict_transport_security import StrictTransportSecurity
+from .tcn import FeatureExpr, FeatureOp, TcnDirective, Variant, VariantAttribute
 from .te import TCoding
 from .trace_context import TraceParent, TraceStateMember
 from .ua_brands import Brand
 from .upgrade import Protocol
+from .use_as_dictionary import DictionaryUse
 from .via import ViaEntry
 from .warning import WarningValue
 from .web_push import Urgency
@@ -85,6 +97,7 @@ from .x_frame_options import AllowFrom, FrameOption
 
 __all__ = [
     "Activation",
+    "Addition",
     "AllowFrom",
     "Allowlist",
     "Alternative",
@@ -109,6 +122,7 @@ __all__ = [
     "CrossOriginPolicy",
     "CspDirective",
     "Date",
+    "DictionaryUse",
     "Directive",
     "DisplayString",
     "EmbedderPolicyValue",
@@ -117,6 +131,8 @@ __all__ = [
     "ExpectCT",
     "Expectation",
     "ExtValue",
+    "FeatureExpr",
+    "FeatureOp",
     "ForwardedElement",
     "FrameOption",
     "Handling",
@@ -124,6 +140,9 @@ __all__ = [
     "HostKind",
     "Infinite",
     "InnerList",
+    "InstanceDigest",
+    "InstanceManipulation",
+    "IntegrityPolicy",
     "Item",
     "KeepAliveParam",
     "Keyword",
@@ -136,22 +155,28 @@ __all__ = [
     "Metric",
     "MimeVersion",
     "NelPolicy",
+    "NoVarySearch",
     "Node",
     "NodeKind",
+    "ObsoleteField",
     "OpaqueOrigin",
     "OpenerPolicyValue",
     "Origin",
     "OscoreOption",
     "OtherRange",
+    "Placement",
     "Policy",
     "PolicyEntry",
+    "Position",
     "Preference",
+    "PriorityValue",
     "Product",
     "Protocol",
     "ProxyStatus",
     "Purpose",
     "QualityItem",
     "Ranges",
+    "Refresh",
     "RelativeRef",
     "ReportingEndpoint",
     "ResourcePolicy",
@@ -161,10 +186,12 @@ __all__ = [
     "SetCookie",
     "Setting",
     "StateList",
+    "StatusUriEntry",
     "StorageAccessActivation",
     "StrictTransportSecurity",
     "SuffixRange",
     "TCoding",
+    "TcnDirective",
     "Token",
     "TraceParent",
     "TraceStateMember",
@@ -173,6 +200,8 @@ __all__ = [
     "UnsatisfiedRange",
     "Urgency",
     "Uri",
+    "Variant",
+    "VariantAttribute",
     "ViaEntry",
     "WarningValue",
     "WebSocketExtension",

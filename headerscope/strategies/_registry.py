@@ -11,6 +11,12 @@ from ._common import FieldStrategies
 from ._content import CONTENT
 from ._iana import IANA
 from ._iana2 import IANA2
+from ._iana3_dav import IANA3_DAV
+from ._iana3_media import IANA3_MEDIA
+from ._iana3_negotiation import IANA3_NEGOTIATION
+from ._iana3_oasis import IANA3_OASIS
+from ._iana3_obsolete import IANA3_OBSOLETE
+from ._iana3_security import IANA3_SECURITY
 from ._identity import IDENTITY
 from ._responses import RESPONSES
 from ._security import SECURITY
@@ -21,7 +27,8 @@ from ._structured import STRUCTURED
 def _table() -> dict[str, FieldStrategies]:
     table: dict[str, FieldStrategies] = {}
     for group in (CONTENT, SECURITY, IDENTITY, STRUCTURED, RESPONSES, SF_POLICIES,
-                  IANA, IANA2):
+                  IANA, IANA2, IANA3_OBSOLETE, IANA3_OASIS, IANA3_NEGOTIATION, IANA3_SECURITY,
+                  IANA3_DAV, IANA3_MEDIA):
         for name, strategies in group.items():
             if name in table:
                 raise ValueError(f"strategies for {name!r} are defined twice")

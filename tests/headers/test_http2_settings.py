@@ -42,6 +42,6 @@ def test_rejects(raw: str, fragment: str, position: int | None) -> None:
 def test_warnings() -> None:
     parsed = REGISTRY.parse("HTTP2-Settings", "AAIAAAACAAUAAAAQ")  # ENABLE_PUSH=2, frame 16
     assert [w.reason for w in parsed.warnings] == [
-        "HTTP2-Settings belongs to the h2c upgrade, which RFC 9113 removed",
+        "HTTP2-Settings is obsoleted: the h2c upgrade it belongs to was removed by RFC 9113",
         "SETTINGS_ENABLE_PUSH must be 0 or 1, not 2",
         "SETTINGS_MAX_FRAME_SIZE must be between 16384 and 16777215, not 16"]
