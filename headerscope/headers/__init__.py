@@ -22,6 +22,7 @@ from .age import AGE
 from .allow import ALLOW
 from .alpn import ALPN
 from .alt_svc import ALT_SVC
+from .alternates import ALTERNATES
 from .amp_cache_transform import AMP_CACHE_TRANSFORM
 from .authenticate import PROXY_AUTHENTICATE, WWW_AUTHENTICATE
 from .authentication_info import AUTHENTICATION_INFO, PROXY_AUTHENTICATION_INFO
@@ -161,7 +162,7 @@ from .speculation_rules import SPECULATION_RULES
 from .status_uri import STATUS_URI
 from .strict_transport_security import STRICT_TRANSPORT_SECURITY
 from .sunset import SUNSET
-from .tcn import ACCEPT_FEATURES, ALTERNATES, NEGOTIATE, TCN, VARIANT_VARY
+from .tcn import ACCEPT_FEATURES, NEGOTIATE, TCN, VARIANT_VARY
 from .te import TE
 from .timing_allow_origin import TIMING_ALLOW_ORIGIN
 from .token_binding import SEC_TOKEN_BINDING

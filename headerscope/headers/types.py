@@ -34,6 +34,7 @@ from ._shared.types import (
 from ._shared.uri import OpaqueOrigin, Origin, RelativeRef, Uri
 from .activate_storage_access import Activation, StorageAccessActivation
 from .alt_svc import Alternative, Clear
+from .alternates import Variant, VariantAttribute
 from .authentication_info import AuthParam
 from .cache_status import CacheStatus
 from .cdn_loop import CdnInfo
@@ -82,7 +83,7 @@ from .set_cookie import CookieAttribute, SameSite, SetCookie
 from .sf._types import Date, DisplayString, InnerList, Item, Token
 from .status_uri import StatusUriEntry
 from .strict_transport_security import StrictTransportSecurity
-from .tcn import FeatureExpr, FeatureOp, TcnDirective, Variant, VariantAttribute
+from .tcn import FeatureExpr, FeatureOp, TcnDirective
 from .te import TCoding
 from .trace_context import TraceParent, TraceStateMember
 from .ua_brands import Brand

@@ -7,9 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from headerscope.headers import REGISTRY
+from headerscope.headers.alternates import ALTERNATES
 from headerscope.headers.delta_encoding import A_IM, DELTA_BASE
 from headerscope.headers.htcpcp import ACCEPT_ADDITIONS
-from headerscope.headers.tcn import ACCEPT_FEATURES, ALTERNATES, NEGOTIATE, TCN, VARIANT_VARY
+from headerscope.headers.tcn import ACCEPT_FEATURES, NEGOTIATE, TCN, VARIANT_VARY
 from headerscope.headers.types import (
     Addition,
     EntityTag,

@@ -84,7 +84,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "signatures": ("Signature", "Signature-Input"),
     "soap_action": ("SOAPAction",),
-    "tcn": ("Accept-Features", "Alternates", "Negotiate", "Variant-Vary"),
+    "tcn": ("Accept-Features", "Negotiate", "Variant-Vary"),
     "token_binding": ("Sec-Token-Binding",),
     "trace_context": ("traceparent", "tracestate"),
     "ua_brands": ("Sec-CH-UA", "Sec-CH-UA-Full-Version-List"),
