@@ -140,6 +140,18 @@ class Cursor:
             if not (empty and (self.pos >= end or text[self.pos] in ",;")):
                 return True
 
+    def equals(self) -> bool:
+        """Consume the `BWS "=" BWS` of a name's optional `[ BWS "=" BWS value ]` and say
+        whether a value follows; before anything else leave the cursor where it was and say
+        False, as `parameter` does for ";"."""
+        save = self.pos
+        self.skip_ows()
+        if self.take("="):
+            self.skip_ows()
+            return True
+        self.pos = save
+        return False
+
     def token(self, what: str = "a token") -> str:
         m = TOKEN_RE.match(self.text, self.pos)
         if m is None:

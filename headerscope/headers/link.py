@@ -93,12 +93,8 @@ def _check(name: str, text: str) -> None:
 
 def _param(cur: Cursor) -> LinkParam:
     name = cur.token("a link parameter name such as 'rel'").lower()
-    save = cur.pos
-    cur.skip_ows()
-    if not cur.take("="):
-        cur.pos = save
+    if not cur.equals():
         return LinkParam(name, None)
-    cur.skip_ows()
     start = cur.pos
     if name.endswith("*"):
         if cur.peek() == '"':

@@ -52,12 +52,8 @@ class Preference:
 
 def _word(cur: Cursor) -> str | None:
     """`[ BWS "=" BWS word ]` after a name; None when absent or empty."""
-    save = cur.pos
-    cur.skip_ows()
-    if not cur.take("="):
-        cur.pos = save
+    if not cur.equals():
         return None
-    cur.skip_ows()
     return cur.token_or_quoted("a token or a quoted-string after '='") or None
 
 

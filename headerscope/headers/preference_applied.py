@@ -28,13 +28,10 @@ class AppliedPreference:
 def _applied(cur: Cursor) -> AppliedPreference:
     name = cur.token("a preference name").lower()
     value = None
+    if cur.equals():
+        value = cur.token_or_quoted("a token or a quoted-string after '='") or None
     save = cur.pos
     cur.skip_ows()
-    if cur.take("="):
-        cur.skip_ows()
-        value = cur.token_or_quoted("a token or a quoted-string after '='") or None
-        save = cur.pos
-        cur.skip_ows()
     if cur.peek() == ";":
         raise cur.error("Preference-Applied takes no parameters (RFC 7240, 3)")
     cur.pos = save

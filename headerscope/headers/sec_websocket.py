@@ -104,19 +104,14 @@ def _extension(cur: Cursor) -> WebSocketExtension:
     while cur.parameter():
         start = cur.pos
         param = cur.token("a parameter name")
-        save = cur.pos
-        cur.skip_ows()
         value = None
-        if cur.take("="):
-            cur.skip_ows()
+        if cur.equals():
             at = cur.pos
             value = cur.token_or_quoted("a parameter value")
             if not is_token(value):
                 # 9.1: "the value after quoted-string unescaping MUST conform to the 'token'"
                 raise FieldError("a quoted parameter value must still be a token once "
                                  "unquoted", at)
-        else:
-            cur.pos = save
         if param in params:
             raise FieldError(f"parameter {param!r} is repeated", start)
         params[param] = value

@@ -92,12 +92,8 @@ def directive(cur: Cursor, defined: frozenset[str], *, quoted: bool) -> TcnDirec
     name = cur.token("a directive (a token)")
     if name.lower() in defined:
         name = name.lower()
-    save = cur.pos
-    cur.skip_ows()
-    if not cur.take("="):
-        cur.pos = save
+    if not cur.equals():
         return TcnDirective(name)
-    cur.skip_ows()
     if quoted:
         return TcnDirective(name, cur.token_or_quoted("a value (a token or a quoted-string)"))
     return TcnDirective(name, cur.token("a value (a token)"))

@@ -113,6 +113,16 @@ def test_entity_tag_fullmatch_agrees_with_the_cursor_walk(tag: EntityTag) -> Non
     assert cur.at_end()
 
 
+@pytest.mark.parametrize(("text", "after", "pos"), [
+    ("=v", True, 1), (" \t= v", True, 4), ("  ;q", False, 0), ("", False, 0), (" ", False, 0),
+])
+def test_equals_takes_bws_equals_bws_or_leaves_the_cursor(text: str, after: bool,
+                                                          pos: int) -> None:
+    cur = Cursor(text)
+    assert cur.equals() is after
+    assert cur.pos == pos
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("0", "0"), ("0.", "0"), ("0.5", "0.5"), ("0.125", "0.125"), ("1", "1"), ("1.000", "1"),
 ])
