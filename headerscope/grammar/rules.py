@@ -38,6 +38,7 @@ OBS_TEXT = r"\x80-\xff"  # a class
 QDTEXT = rf"(?:[\t !#-\[\]-~{OBS_TEXT}]|\\[\t -~{OBS_TEXT}])*"  # the inside of a quoted-string
 QUOTED_STRING = rf'"{QDTEXT}"'
 FIELD_CONTENT = rf"[\t\x20-\x7e{OBS_TEXT}]*"  # a field value as received: VCHAR, SP, HTAB
+FIELD_CONTENT_RE = re.compile(FIELD_CONTENT)  # for expect_run: a field kept as its text
 
 LIST_SEP = rf"{OWS},{OWS}"  # between the members of a common list: no empty elements
 # What may follow a list member: OWS, then "," (and any empty elements) or the end.

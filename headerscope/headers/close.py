@@ -9,16 +9,13 @@ every use is flagged. The sender almost certainly meant `Connection: close`.
 
 from __future__ import annotations
 
-import re
-
-from ..grammar import expect_run, rules
+from ..grammar import expect_run
+from ..grammar.rules import FIELD_CONTENT_RE
 from ._shared.spec import FieldSpec
-
-_FIELD_CONTENT_RE = re.compile(rules.FIELD_CONTENT)
 
 
 def parse(raw: str) -> str:
-    expect_run(raw, _FIELD_CONTENT_RE, "cannot be part of a field value (RFC 9110, 5.5)")
+    expect_run(raw, FIELD_CONTENT_RE, "cannot be part of a field value (RFC 9110, 5.5)")
     return raw
 
 

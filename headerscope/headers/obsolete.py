@@ -47,18 +47,16 @@ Cookie2); Ext and C-Ext are sent empty, and the registry wants a non-empty examp
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from typing import Any, NamedTuple, TypeVar
 
-from ..grammar import Cursor, quote_string
-from ..grammar.rules import OBS_TEXT
+from ..grammar import Cursor, expect_run, quote_string
+from ..grammar.rules import FIELD_CONTENT_RE
 from ._shared.content import token_list_field
 from ._shared.spec import FieldError, FieldSpec, Kind
 from .webdav import check_absolute
 
 T = TypeVar("T")
-_FIELD_CONTENT_RE = re.compile(rf"[\t\x20-\x7e{OBS_TEXT}]*")
 
 
 class ObsoleteField(NamedTuple):
@@ -162,12 +160,8 @@ def notice(row: ObsoleteField) -> str:
 
 def check_text(raw: str) -> str:
     """`*field-content`: visible characters, SP, HTAB and obs-text; kept as sent."""
-    m = _FIELD_CONTENT_RE.match(raw)
-    stop = 0 if m is None else m.end()
-    if stop < len(raw):
-        ch = raw[stop]
-        raise FieldError(f"U+{ord(ch):04X} is not allowed in a field value: only visible "
-                         "characters, SP, HTAB and obs-text are (RFC 9110, 5.5)", stop)
+    expect_run(raw, FIELD_CONTENT_RE, "is not allowed in a field value: only visible "
+               "characters, SP, HTAB and obs-text are (RFC 9110, 5.5)")
     return raw
 
 

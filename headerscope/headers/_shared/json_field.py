@@ -22,11 +22,11 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from ...grammar import describe
+from ...grammar import describe, expect_run
+from ...grammar.rules import FIELD_CONTENT_RE
 from .json import decimal_text
 from .spec import Diagnostic, FieldError
 
-_NOT_FIELD_RE = re.compile(r"[^\t\x20-\x7e\x80-\xff]")  # what no field value may carry
 _WS_RE = re.compile(r"[ \t]*")
 _TOKEN_RE = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]', re.S)  # strings and punctuation
 _CONSTANT_RE = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)', re.S)
@@ -52,9 +52,7 @@ _DECODER = json.JSONDecoder(parse_float=Decimal, parse_int=_int, parse_constant=
 
 def parse_elements(raw: str, what: str) -> list[tuple[Any, int]]:
     """The JSON values of a json-field-value, each with the position where it starts."""
-    bad = _NOT_FIELD_RE.search(raw)
-    if bad is not None:
-        raise FieldError(f"{describe(bad.group())} cannot appear in a field value", bad.start())
+    expect_run(raw, FIELD_CONTENT_RE, "cannot appear in a field value")
     out: list[tuple[Any, int]] = []
     pos, end = _skip_ws(raw, 0), len(raw)
     while pos < end:
