@@ -36,6 +36,7 @@ from ..grammar.rules import SEP, TOKEN
 from ._shared.content import list_lint, weighted_list_field
 from ._shared.spec import Diagnostic, FieldSpec, Kind
 from ._shared.value import value_type
+from .obsolete import ROWS, notice
 
 _DIGEST_RE = re.compile(rf"({TOKEN})=([!-+\--~\x80-\xff]+)")
 _FAST = re.compile(rf"{_DIGEST_RE.pattern}{SEP}")
@@ -99,8 +100,7 @@ DIGEST = FieldSpec(
     "Digest", parse, write, "RFC 3230, 4.3.2", kind=Kind.LIST,
     value_type="tuple[InstanceDigest, ...]", lint=list_lint(lint),
     example="SHA=thvDyvhfIqlvFe+A9MYgxAfm1q5=,unixsum=30637",
-    deprecated="Digest is obsoleted (IANA) by RFC 9530, which replaced RFC 3230's instance "
-               "digests; use Repr-Digest or Content-Digest instead")
+    deprecated=notice(ROWS["Digest"]))
 
 
 def _algorithm(cur: Cursor) -> str:
@@ -110,5 +110,4 @@ def _algorithm(cur: Cursor) -> str:
 WANT_DIGEST = dataclasses.replace(
     weighted_list_field("Want-Digest", "RFC 3230, 4.3.1", _algorithm, TOKEN, lower=True,
                         example="MD5;q=0.3, sha;q=1"),
-    deprecated="Want-Digest is obsoleted (IANA) by RFC 9530, which replaced RFC 3230's "
-               "instance digests; use Want-Repr-Digest or Want-Content-Digest instead")
+    deprecated=notice(ROWS["Want-Digest"]))

@@ -1,13 +1,13 @@
 """Obsoleted and deprecated IANA fields: recognised, and flagged with what replaces them
 (issue 17: "obsoleted ones are recognised and flagged as such with their replacement").
 
-Strategy: one table, `TABLE`, says for each field its IANA status, its specification, why it
-is obsolete, what replaces it (or None) and how its value is read; every FieldSpec here is
-made from its row, so the `deprecated=` warning on each use names the status and the
-replacement, as Expect-CT's does. A field is read with its old grammar where the old
-specification gives a simple one that could be read (quoted below); every other field is
-text only: its value is checked as `field-content` (RFC 9110, 5.5) and kept as sent, so a
-control character is an error at its position:
+Strategy: one table, `TABLE`, says for each field its IANA status, its specification, why it is
+obsolete, what replaces it (or None) and how its value is read; every FieldSpec here is made
+from its row (Digest's and Want-Digest's in digest_legacy.py), so the `deprecated=` warning on
+each use names the status and the replacement, as Expect-CT's does. A field is read with its
+old grammar where the old specification gives a simple one that could be read (quoted below);
+every other field is text only: its value is checked as `field-content` (RFC 9110, 5.5) and
+kept as sent, so a control character is an error at its position:
 
     field-value   = *field-content                          ; RFC 9110, 5.5
     field-content = field-vchar [ 1*( SP / HTAB / field-vchar ) field-vchar ]
@@ -88,6 +88,7 @@ _JEPI = "W3C White Paper: Joint Electronic Payment Initiative"
 _JEPI_WHY = "JEPI, a payment negotiation experiment, was never taken up"
 _PROXY = "W3C Notification for Proxy Caches (Note)"
 _PROXY_WHY = "the proxy notification proposal was never taken up"
+_DIGEST_WHY = "RFC 9530 (Digest Fields) replaced RFC 3230's instance digests"
 _RFC2068_WHY = ("defined in RFC 2068 but dropped from RFC 2616 as \"not commonly "
                 "implemented\" (RFC 2616, 19.6.3)")
 
@@ -147,8 +148,13 @@ TABLE: tuple[ObsoleteField, ...] = (
                   "safe-nature"),
     ObsoleteField("Security-Scheme", "obsoleted", "RFC 2660 (S-HTTP, Historic)",
                   "S-HTTP was moved to Historic; HTTPS replaced it", "https", "text"),
+    # read with their old grammars in digest_legacy.py, which takes its notices from here
+    ObsoleteField("Digest", "obsoleted", "RFC 3230, 4.3.2", _DIGEST_WHY,
+                  "Repr-Digest or Content-Digest", "#instance-digest"),
+    ObsoleteField("Want-Digest", "obsoleted", "RFC 3230, 4.3.1", _DIGEST_WHY,
+                  "Want-Repr-Digest or Want-Content-Digest", "#(digest-algorithm [ weight ])"),
 )
-_ROWS = {row.name: row for row in TABLE}
+ROWS = {row.name: row for row in TABLE}
 
 
 def notice(row: ObsoleteField) -> str:
@@ -170,7 +176,7 @@ def _same(value: str) -> str:
 
 
 def _text(name: str, example: str) -> FieldSpec[str]:
-    row = _ROWS[name]
+    row = ROWS[name]
     return FieldSpec(name, check_text, _same, row.ref, kind=Kind.MULTI, value_type="str",
                      example=example, deprecated=notice(row))
 
@@ -208,7 +214,7 @@ def _cookie_version(raw: str) -> str:
 
 def _spec(name: str, parse: Callable[[str], T], write: Callable[[T], str], value_type: str,
           example: str) -> FieldSpec[T]:
-    row = _ROWS[name]
+    row = ROWS[name]
     return FieldSpec(name, parse, write, row.ref, value_type=value_type, example=example,
                      deprecated=notice(row))
 
@@ -233,9 +239,9 @@ CONTENT_VERSION = _spec("Content-Version", _quoted, quote_string, "str",
                         '"2.1.2"')
 DERIVED_FROM = _spec("Derived-From", _quoted, quote_string, "str", '"2.1.1"')
 PUBLIC = dataclasses.replace(
-    token_list_field("Public", _ROWS["Public"].ref, lower=False, at_least_one=True,
+    token_list_field("Public", ROWS["Public"].ref, lower=False, at_least_one=True,
                      example="OPTIONS, MGET, MHEAD, GET, HEAD"),
-    deprecated=notice(_ROWS["Public"]))
+    deprecated=notice(ROWS["Public"]))
 URI = _text("URI", "<http://www.example.com/doc>")
 CONTENT_ID = _text("Content-ID", '"<1234@example.com>"')
 DIFFERENTIAL_ID = _text("Differential-ID", '"<1234@example.com>"')

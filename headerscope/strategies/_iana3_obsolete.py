@@ -80,4 +80,4 @@ _GRAMMARS: dict[str, FieldStrategies] = {
 
 IANA3_OBSOLETE: dict[str, FieldStrategies] = {
     row.name.lower(): _GRAMMARS.get(row.name.lower(), _TEXT) for row in TABLE
-} | {"digest": _GRAMMARS["digest"], "want-digest": _GRAMMARS["want-digest"]}
+}
