@@ -50,6 +50,8 @@ DIRECTIVE = rf'({TOKEN})(?:=(?:({TOKEN})|"({QDTEXT})"))?'
 
 SF_TCHAR = rf"{TCHAR}:/"  # a class: the characters after an sf-token's first
 SF_TOKEN = rf"[A-Za-z*][{SF_TCHAR}]*"
+BASE64URL = r"A-Za-z0-9_\-"  # a class (RFC 4648, 5): base64's alphabet with "-" and "_"
+BASE64URL_RE = re.compile(rf"[{BASE64URL}]*")  # for expect_run: unpadded base64url
 ATTR_CHAR = r"A-Za-z0-9!#$&+\-.^_`|~"  # a class (RFC 8187): tchar without "%", "'" and "*"
 ATEXT = r"A-Za-z0-9!#$%&'*+\-/=?^_`{|}~"  # a class: RFC 5322's atext (From, 3.2.3 there)
 

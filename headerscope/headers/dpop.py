@@ -14,15 +14,16 @@ and claims are the server's to check, with keys this tool does not have.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import json
 import re
 
 from ..grammar import Cursor, describe
+from ..grammar.rules import BASE64URL
+from ._shared.auth import decode_base64url
 from ._shared.spec import Diagnostic, FieldError, FieldSpec
 
-_JWS_RE = re.compile(r"([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)")
+_JWS_RE = re.compile(rf"([{BASE64URL}]+)\.([{BASE64URL}]+)\.([{BASE64URL}]*)")
 _NONCE_RE = re.compile(r"[!#-\[\]-~]+")
 
 
@@ -39,7 +40,7 @@ def lint_dpop(value: str, raw: str) -> list[Diagnostic]:
         return [Diagnostic("a DPoP proof is a JWT: three base64url parts joined by '.' "
                            "(RFC 9449, 4.2)", 0)]
     try:
-        header = json.loads(base64.urlsafe_b64decode(m.group(1) + "=" * (-len(m.group(1)) % 4)))
+        header = json.loads(decode_base64url(m.group(1)))
     except (ValueError, binascii.Error):
         return [Diagnostic("the JWT header is not base64url-encoded JSON", 0)]
     if not isinstance(header, dict) or header.get("typ") != "dpop+jwt":

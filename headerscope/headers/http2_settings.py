@@ -11,15 +11,14 @@ a sequence of 6-octet settings: a 16-bit identifier and a 32-bit value.
 from __future__ import annotations
 
 import base64
-import re
 from collections.abc import Iterator
 
 from ..grammar import describe
+from ..grammar.rules import BASE64URL_RE
+from ._shared.auth import decode_base64url
 from ._shared.json import JSON
 from ._shared.spec import Diagnostic, FieldError, FieldSpec
 from ._shared.value import value_type
-
-_BASE64URL_RE = re.compile(r"[A-Za-z0-9_-]*")
 
 NAMES = {1: "SETTINGS_HEADER_TABLE_SIZE", 2: "SETTINGS_ENABLE_PUSH",
          3: "SETTINGS_MAX_CONCURRENT_STREAMS", 4: "SETTINGS_INITIAL_WINDOW_SIZE",
@@ -42,7 +41,7 @@ class Setting:
 
 
 def parse(raw: str) -> tuple[Setting, ...]:
-    m = _BASE64URL_RE.match(raw)
+    m = BASE64URL_RE.match(raw)
     assert m is not None
     if m.end() < len(raw):
         ch = raw[m.end()]
@@ -53,7 +52,7 @@ def parse(raw: str) -> tuple[Setting, ...]:
         raise FieldError("empty value: expected a base64url SETTINGS payload", 0)
     if len(raw) % 4 == 1:
         raise FieldError("truncated base64url: one character left over", len(raw) - 1)
-    payload = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
+    payload = decode_base64url(raw)
     if len(payload) % 6:
         raise FieldError(f"the SETTINGS payload is {len(payload)} octets, not a multiple of 6 "
                          "(RFC 9113, 6.5: a FRAME_SIZE_ERROR)")

@@ -14,13 +14,13 @@ read one way. The compressed COSE object itself is the body's, not this field's.
 from __future__ import annotations
 
 import base64
-import re
 
 from ..grammar import expect_run
+from ..grammar.rules import BASE64URL_RE
+from ._shared.auth import decode_base64url
 from ._shared.spec import FieldError, FieldSpec
 from ._shared.value import value_type
 
-_B64URL_RE = re.compile(r"[A-Za-z0-9_-]*")
 _H, _K, _N, _RESERVED = 0x10, 0x08, 0x07, 0xE0
 
 
@@ -32,10 +32,10 @@ class OscoreOption:
 
 
 def parse(raw: str) -> OscoreOption:
-    expect_run(raw, _B64URL_RE, "is not a base64url character (A-Z a-z 0-9 - _, no padding)")
+    expect_run(raw, BASE64URL_RE, "is not a base64url character (A-Z a-z 0-9 - _, no padding)")
     if len(raw) < 2 or len(raw) % 4 == 1:
         raise FieldError(f"{len(raw)} base64url characters encode no whole octets", None)
-    option = base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
+    option = decode_base64url(raw)
     flags = option[0]
     if flags & _RESERVED:
         raise FieldError("the reserved bits of the flag octet are set", 0)

@@ -13,16 +13,13 @@ client echoes it verbatim in the JWS "nonce" header parameter.
 
 from __future__ import annotations
 
-import re
-
 from ..grammar import expect_run
+from ..grammar.rules import BASE64URL_RE
 from ._shared.spec import Diagnostic, FieldError, FieldSpec
-
-_BASE64URL_RE = re.compile(r"[A-Za-z0-9_-]*")
 
 
 def parse(raw: str) -> str:
-    expect_run(raw, _BASE64URL_RE, "is not a base64url character (letters, digits, '-' and "
+    expect_run(raw, BASE64URL_RE, "is not a base64url character (letters, digits, '-' and "
                "'_'; no '=' padding)")
     if not raw:
         raise FieldError("a nonce has at least one base64url character", 0)

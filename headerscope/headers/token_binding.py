@@ -24,17 +24,16 @@ Sec-Token-Binding HTTP Request Header Field") is the RFC's own table of contents
 from __future__ import annotations
 
 import base64
-import re
 from collections.abc import Iterator
 
 from ..grammar import expect_run
+from ..grammar.rules import BASE64URL_RE
+from ._shared.auth import decode_base64url
 from ._shared.spec import Diagnostic, FieldError, FieldSpec
-
-_BASE64URL_RE = re.compile(r"[A-Za-z0-9_-]*")
 
 
 def parse(raw: str) -> bytes:
-    expect_run(raw, _BASE64URL_RE, "is not a base64url character (letters, digits, '-' and "
+    expect_run(raw, BASE64URL_RE, "is not a base64url character (letters, digits, '-' and "
                "'_'; no '=' padding, no white space)")
     if not raw:
         raise FieldError("a TokenBindingMessage is at least one octet: expected base64url "
@@ -42,7 +41,7 @@ def parse(raw: str) -> bytes:
     if len(raw) % 4 == 1:
         raise FieldError(f"{len(raw)} base64url characters encode no octet string (a length "
                          "of 4n+1 is impossible)", len(raw))
-    return base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4))
+    return decode_base64url(raw)
 
 
 def write(value: bytes) -> str:

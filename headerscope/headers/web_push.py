@@ -17,10 +17,11 @@ import enum
 import re
 
 from ..grammar import Cursor, parse_list
+from ..grammar.rules import BASE64URL
 from ._shared.families import int_field
 from ._shared.spec import Diagnostic, FieldError, FieldSpec
 
-_BASE64URL_RE = re.compile(r"[A-Za-z0-9_-]{1,32}")
+_BASE64URL_RE = re.compile(rf"[{BASE64URL}]{{1,32}}")
 
 
 class Urgency(enum.StrEnum):

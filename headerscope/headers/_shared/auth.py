@@ -15,6 +15,7 @@ end of the value or a comma follows it, else it is the first parameter's name.
 
 from __future__ import annotations
 
+import base64
 import binascii
 import re
 from collections.abc import Mapping
@@ -240,6 +241,12 @@ def _skip_commas(cur: Cursor) -> None:
     while pos < cur.end and text[pos] in ", \t":
         pos += 1
     cur.pos = pos
+
+
+def decode_base64url(text: str) -> bytes:
+    """Unpadded base64url (RFC 4648, 5) whose alphabet the caller has checked; a length of
+    4n+1 characters, which encodes no octet string, raises binascii.Error."""
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def decode_base64(text: str, at: int) -> bytes:
