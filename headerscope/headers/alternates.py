@@ -50,9 +50,9 @@ Alternates: a variant's URI is kept as written (checked as a URI-reference), its
 their names (the defined ones lower-cased) and their checked text. In a feature-list, white
 space separates the elements (`1%`), so none is read inside a predicate. `proxy-rvsa="x"` also
 matches extension-list-directive, so it parses; it gets a warning when its value is not a list
-of rvsa-versions. Empty list elements get list_lint's warning, found by a walk that knows
-braces and quoted-strings: a comma inside a variant (in its URI, in an attribute) separates
-nothing.
+of rvsa-versions. Empty list elements get list_lint's warning, found by the list walk told of
+braces (`members(raw, braces=True)`): a comma inside a variant (in its URI, in an attribute)
+separates nothing.
 """
 
 from __future__ import annotations
@@ -62,7 +62,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..grammar import Cursor, parse_list
-from ._shared.content import EMPTY_ELEMENTS, parse_media_type_name, parse_parameters, qvalue
+from ._shared.content import (
+    empty_element_note,
+    parse_media_type_name,
+    parse_parameters,
+    qvalue,
+)
 from ._shared.json import decimal_text
 from ._shared.rfc8187 import LANGUAGE_TAG_RE, language_error
 from ._shared.spec import Diagnostic, FieldSpec, Kind
@@ -257,35 +262,10 @@ def write_alternates(value: tuple[Variant | TcnDirective, ...]) -> str:
     return ", ".join(_write_alternate(v) for v in value)
 
 
-def _empty_alternates(raw: str) -> list[int]:
-    """Where the empty elements are (the comma beside each), as `empty_elements` reports them,
-    counting only the commas outside braces and quoted-strings."""
-    found: list[int] = []
-    depth, quoted, escaped, seen, last_comma = 0, False, False, False, -1
-    for i, ch in enumerate(raw):
-        if quoted:
-            quoted, escaped = escaped or ch != '"', not escaped and ch == "\\"
-        elif ch == '"':
-            quoted, seen = True, True
-        elif ch in "{}":
-            depth += 1 if ch == "{" else -1
-            seen = True
-        elif ch == "," and depth == 0:
-            if not seen:
-                found.append(i)
-            seen, last_comma = False, i
-        elif ch not in " \t":
-            seen = True
-    if not seen and last_comma >= 0 and (not found or found[-1] != last_comma):
-        found.append(last_comma)  # a trailing comma
-    return found
-
-
 def lint_alternates(value: tuple[Variant | TcnDirective, ...], raw: str) -> Iterator[Diagnostic]:
-    empty = _empty_alternates(raw) if "," in raw else []
-    if empty:
-        count = f"{len(empty)} empty list elements" if len(empty) > 1 else "an empty list element"
-        yield Diagnostic(f"{count}: \"{EMPTY_ELEMENTS}", empty[0])
+    note = empty_element_note(raw, braces=True)
+    if note is not None:
+        yield note
     low, at = raw.lower(), -1  # each search starts after the last: one walk in all
     for v in value:
         if isinstance(v, TcnDirective) and v.name == "proxy-rvsa":

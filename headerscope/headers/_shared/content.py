@@ -74,18 +74,19 @@ class ElementOffsets:
         return found[index]
 
 
-def members(raw: str, *, comments: bool = False,
-            angles: bool = False) -> Iterator[tuple[int, int]]:
+def members(raw: str, *, comments: bool = False, angles: bool = False,
+            braces: bool = False) -> Iterator[tuple[int, int]]:
     """(start, end) of each member of a `#` list that parsed: `start` is where its first
     character is (-1 for an empty member), `end` where the comma after it is (len(raw) for
     the last one).
 
     The one walk of a list's top-level commas: commas inside a quoted-string do not separate
     members, nor (with `comments`) inside a comment, as in Via, nor (with `angles`) inside
-    `<...>`, as in Link's URI-references. A per-character walk: callers make it only once a
-    warning is certain, or likely.
+    `<...>`, as in Link's URI-references, nor (with `braces`) inside `{...}`, nested and
+    holding quoted-strings, as in Alternates' variant descriptions. A per-character walk:
+    callers make it only once a warning is certain, or likely.
     """
-    depth, quoted, angled, start = 0, False, False, -1
+    depth, braced, quoted, angled, start = 0, 0, False, False, -1
     i, end = 0, len(raw)
     while i < end:
         ch = raw[i]
@@ -101,6 +102,9 @@ def members(raw: str, *, comments: bool = False,
                 depth += 1
             elif ch == ")":
                 depth -= 1
+        elif braced:
+            quoted = ch == '"'  # a quoted-string inside the braces; back to them after it
+            braced += (ch == "{") - (ch == "}")
         elif angled:
             angled = ch != ">"
         elif ch == ",":
@@ -111,6 +115,7 @@ def members(raw: str, *, comments: bool = False,
                 start = i
             quoted = ch == '"'
             depth = 1 if comments and ch == "(" else 0
+            braced = 1 if braces and ch == "{" else 0
             angled = angles and ch == "<"
         i += 1
     yield start, end
@@ -126,7 +131,8 @@ EMPTY_ELEMENTS = ("a sender MUST NOT generate empty list elements\" (RFC 9110, 5
                   "recipient ignores them")
 
 
-def empty_elements(raw: str, *, comments: bool = False, angles: bool = False) -> list[int]:
+def empty_elements(raw: str, *, comments: bool = False, angles: bool = False,
+                   braces: bool = False) -> list[int]:
     """Where the empty elements of a `#` list that parsed are: the comma beside each one (the
     comma before it, for an empty last member). `members` walks the value only when a cheap
     search says there may be an empty element."""
@@ -134,7 +140,7 @@ def empty_elements(raw: str, *, comments: bool = False, angles: bool = False) ->
         return []
     found: list[int] = []
     last_comma = -1
-    for start, comma in members(raw, comments=comments, angles=angles):
+    for start, comma in members(raw, comments=comments, angles=angles, braces=braces):
         if start < 0 and comma < len(raw):
             found.append(comma)
         elif start < 0 and last_comma >= 0 and (not found or found[-1] != last_comma):
@@ -143,10 +149,10 @@ def empty_elements(raw: str, *, comments: bool = False, angles: bool = False) ->
     return found
 
 
-def empty_element_note(raw: str, *, comments: bool = False,
-                       angles: bool = False) -> Diagnostic | None:
+def empty_element_note(raw: str, *, comments: bool = False, angles: bool = False,
+                       braces: bool = False) -> Diagnostic | None:
     """One warning for all the empty elements of a list value, at the first one, or None."""
-    found = empty_elements(raw, comments=comments, angles=angles)
+    found = empty_elements(raw, comments=comments, angles=angles, braces=braces)
     if not found:
         return None
     count = f"{len(found)} empty list elements" if len(found) > 1 else "an empty list element"
