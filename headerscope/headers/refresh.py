@@ -145,8 +145,14 @@ def write(value: Refresh) -> str:
     return f"{value.seconds}; url={url}"
 
 
-def lint(value: Refresh, raw: str) -> Iterator[Diagnostic]:
-    _, digits_end, url_at, quoted = _read(raw)
+def analyse(raw: str) -> tuple[Refresh, list[Diagnostic]]:
+    """The value and its warnings from one reading of the steps."""
+    value, digits_end, url_at, quoted = _read(raw)
+    return value, list(_lint(value, raw, digits_end, url_at, quoted))
+
+
+def _lint(value: Refresh, raw: str, digits_end: int, url_at: int,
+          quoted: bool) -> Iterator[Diagnostic]:
     yield from lint_ceiling(raw[:digits_end], "the delay", INT_CEILING)
     m = _CONFORMING.match(raw)
     conforming_end = 0 if m is None else m.end()
@@ -169,4 +175,4 @@ def lint(value: Refresh, raw: str) -> Iterator[Diagnostic]:
 
 
 REFRESH = FieldSpec("Refresh", parse, write, "HTML, 7.8 and 4.2.5.3", value_type="Refresh",
-                    lint=lint, example="5; url=https://www.example.com/next")
+                    analyse=analyse, example="5; url=https://www.example.com/next")

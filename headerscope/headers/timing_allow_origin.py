@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from ..grammar import Cursor, parse_list
-from ._shared.content import list_lint
+from ._shared.content import empty_element_note
 from ._shared.spec import Diagnostic, FieldError, FieldSpec, Kind
 from ._shared.uri import OpaqueOrigin, Origin, parse_origin, write_origin
 from .cors import AllowOrigin, Wildcard
@@ -27,7 +27,10 @@ _MEMBER_RE = re.compile(r"[^, \t]+")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
-def _member(cur: Cursor) -> tuple[AllowOrigin, int, int]:
+Member = tuple[AllowOrigin, int, int]  # the member, and where its text starts and ends
+
+
+def _member(cur: Cursor) -> Member:
     m = _MEMBER_RE.match(cur.text, cur.pos)
     if m is None:
         raise cur.unexpected("an origin, 'null' or '*'")
@@ -43,17 +46,30 @@ def _member(cur: Cursor) -> tuple[AllowOrigin, int, int]:
     return parse_origin(cur.text, m.start(), m.end()), m.start(), m.end()
 
 
+def _members(raw: str) -> tuple[Member, ...]:
+    return parse_list(raw, _member, at_least_one=True, what="Timing-Allow-Origin")
+
+
 def parse(raw: str) -> tuple[AllowOrigin, ...]:
-    return tuple(v for v, _, _ in parse_list(raw, _member, at_least_one=True,
-                                                what="Timing-Allow-Origin"))
+    return tuple(v for v, _, _ in _members(raw))
+
+
+def analyse(raw: str) -> tuple[tuple[AllowOrigin, ...], list[Diagnostic]]:
+    """The members and the warnings from one walk: empty elements first, then each member
+    that can never match."""
+    members = _members(raw)
+    note = empty_element_note(raw) if "," in raw else None
+    found = [] if note is None else [note]
+    found.extend(_never_matching(members, raw))
+    return tuple(v for v, _, _ in members), found
 
 
 def write(value: tuple[AllowOrigin, ...]) -> str:
     return ", ".join(write_origin(v) if isinstance(v, Origin) else v.value for v in value)
 
 
-def lint(value: tuple[AllowOrigin, ...], raw: str) -> Iterator[Diagnostic]:
-    for v, start, end in parse_list(raw, _member):
+def _never_matching(members: tuple[Member, ...], raw: str) -> Iterator[Diagnostic]:
+    for v, start, end in members:
         if not isinstance(v, Origin):
             continue
         written = write_origin(v)
@@ -69,5 +85,5 @@ def lint(value: tuple[AllowOrigin, ...], raw: str) -> Iterator[Diagnostic]:
 
 TIMING_ALLOW_ORIGIN = FieldSpec(
     "Timing-Allow-Origin", parse, write, "Resource Timing, Timing-Allow-Origin",
-    kind=Kind.LIST, value_type="tuple[Origin | 'null' | '*', ...]", lint=list_lint(lint),
+    kind=Kind.LIST, value_type="tuple[Origin | 'null' | '*', ...]", analyse=analyse,
     example="https://www.example.com, https://cdn.example.net")
