@@ -77,7 +77,8 @@ def phases(profile: str, pool: int, cache: bool,
                    for r, s in zip(requests, sections, strict=True)]
     values = [[f.value for f in s] for s in sections]
     trees = [inspector_tree(i) for i in inspections]
-    responses = [make_app(PageOptions(cache=False))(r, info) for r in requests]
+    uncached = make_app(PageOptions(cache=False))  # encoding's inputs: made, not measured
+    responses = [uncached(r, info) for r in requests]
     if not cache:
         field_cache = None
     elif field_cache is None:
